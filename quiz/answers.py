@@ -1,0 +1,138 @@
+"""Deciding whether a response is right, type by type.
+
+Type-in matching ignores case, accents and punctuation ("Roglic" = "Roglič")
+and forgives one typo in answers of six characters or more.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from quiz.model import (
+    MATCHING,
+    MULTI_SELECT,
+    MULTIPLE_CHOICE,
+    NUMERIC,
+    ORDERING,
+    TRUE_FALSE,
+    TYPE_IN,
+    Question,
+)
+
+TYPO_MIN_LENGTH = 6
+_PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Fold case, drop accents and punctuation, squeeze spaces."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Letters that do not decompose but players type without their stroke.
+    stripped = stripped.translate(str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"}))
+    stripped = stripped.replace("&", " and ")
+    return _SPACE.sub(" ", _PUNCT.sub(" ", stripped.casefold())).strip()
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diffs = [i for i in range(la) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    if la > lb:
+        a, b = b, a
+    # b is one longer: skip one char of b.
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def text_matches(response: str, accepted: Iterable[str]) -> bool:
+    given = normalize(response)
+    if not given:
+        return False
+    for answer in accepted:
+        target = normalize(answer)
+        if given == target or given.replace(" ", "") == target.replace(" ", ""):
+            return True
+        if len(target) >= TYPO_MIN_LENGTH and within_one_edit(given, target):
+            return True
+    return False
+
+
+def parse_number(text: str) -> float | None:
+    """Read a number as a person types it: '2,022', '45 min', '1.5', '−3'."""
+    cleaned = str(text).strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    match = re.match(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)?([.]\d+)?", cleaned)
+    if not match or not match.group(0) or match.group(0) in "+-":
+        return None
+    try:
+        value = float(match.group(0).replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def number_matches(question: Question, response: str | float) -> bool:
+    value = response if isinstance(response, (int, float)) else parse_number(response)
+    if value is None:
+        return False
+    if question.low is not None and question.high is not None:
+        return question.low <= value <= question.high
+    if question.value is None:
+        return False
+    return abs(value - question.value) <= question.tolerance + 1e-9
+
+
+def is_correct(question: Question, response: Any) -> bool:
+    """Whether ``response`` answers ``question``; None (no answer) is always wrong.
+
+    Responses: a choice text (multiple choice), a collection of choice texts
+    (multi-select), a bool (true/false), a string (type-in, numeric), the items in
+    the order given (ordering), the right-hand sides in the order of the left-hand
+    ones (matching).
+    """
+    if response is None:
+        return False
+    kind = question.type
+    if kind == MULTIPLE_CHOICE:
+        return response == question.answers[0]
+    if kind == MULTI_SELECT:
+        return set(response) == set(question.answers)
+    if kind == TRUE_FALSE:
+        return bool(response) == question.correct_bool
+    if kind == TYPE_IN:
+        return text_matches(str(response), question.answers)
+    if kind == NUMERIC:
+        return number_matches(question, response)
+    if kind in (ORDERING, MATCHING):
+        return list(response) == list(question.answers)
+    return False
+
+
+def describe_response(question: Question, response: Any) -> str:
+    """The player's answer as words for the reveal and the reports."""
+    if response is None:
+        return "no answer"
+    if question.type == TRUE_FALSE:
+        return "True" if response else "False"
+    if isinstance(response, str):
+        return response
+    if isinstance(response, Sequence) or isinstance(response, (set, frozenset)):
+        items = list(response)
+        if question.type == MULTI_SELECT:
+            items = [c for c in question.choices if c in response]
+        return ", ".join(str(i) for i in items) if items else "nothing"
+    return str(response)

@@ -1,0 +1,41 @@
+"""Question formats: every one behind the same small interface.
+
+A format module defines ``NAME``, ``DESCRIPTION``, ``SUFFIX`` and either or both
+of::
+
+    def import_file(path: Path) -> ImportResult      # reads a file into a Pack
+    def export_packs(packs: list[Pack], out: Path | None) -> ExportResult
+
+Importers raise :class:`~quiz.errors.FileProblem` for a file they cannot read
+at all and report single questions they cannot convert as :class:`Skipped`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# name -> module; imported on demand (some formats need openpyxl or genanki).
+FORMATS: dict[str, str] = {
+    "json": "quiz.formats.jsonfmt",
+    "gift": "quiz.formats.gift",
+    "aiken": "quiz.formats.aiken",
+    "opentdb": "quiz.formats.opentdb",
+    "kahoot": "quiz.formats.kahoot",
+    "csv": "quiz.formats.csvfmt",
+    "anki": "quiz.formats.anki",
+    "markdown": "quiz.formats.worksheet_md",
+    "html": "quiz.formats.worksheet_html",
+}
+
+
+def get_format(name: str) -> ModuleType:
+    return importlib.import_module(FORMATS[name])
+
+
+def importers() -> list[str]:
+    return [n for n in FORMATS if hasattr(get_format(n), "import_file")]
+
+
+def exporters() -> list[str]:
+    return [n for n in FORMATS if hasattr(get_format(n), "export_packs")]

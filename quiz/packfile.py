@@ -1,0 +1,218 @@
+"""Reading and writing pack files (YAML).
+
+A pack is a mapping with a ``pack`` header and a ``questions`` list; the format
+is documented in the README and in ``quiz/schema/pack.schema.json``. Checking
+what a pack says is the validator's job (``quiz.validate``); this module turns
+checked data into :class:`~quiz.model.Pack` objects and back.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quiz.errors import PackInvalid
+from quiz.model import (
+    MATCHING,
+    MULTI_SELECT,
+    MULTIPLE_CHOICE,
+    NUMERIC,
+    ORDERING,
+    TRUE_FALSE,
+    TYPE_IN,
+    Pack,
+    PackInfo,
+    Question,
+    Source,
+)
+from quiz.yamlfile import load_yaml
+
+SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read, check and convert one pack file; raises FileProblem or PackInvalid."""
+    from quiz.validate import check_pack_data  # the validator imports this module too
+
+    name = str(path)
+    data = load_yaml(path, "pack")
+    problems = [p for p in check_pack_data(data, name) if p.severity == "error"]
+    if problems:
+        raise PackInvalid(problems)
+    return pack_from_data(data, name)
+
+
+def pack_from_data(data: dict, name: str = "") -> Pack:
+    """Convert checked pack data to a Pack (assumes ``check_pack_data`` found no error)."""
+    header = data["pack"]
+    info = PackInfo(
+        id=str(header["id"]),
+        title=str(header.get("title", header["id"])),
+        description=str(header.get("description", "")),
+        version=str(header.get("version", "1.0.0")),
+        language=str(header.get("language", "en")),
+        authors=tuple(str(a) for a in header.get("authors", []) or []),
+        license=str(header.get("license", "")),
+        sources=tuple(dict(s) if isinstance(s, dict) else {"title": str(s)} for s in header.get("sources", []) or []),
+    )
+    questions = [question_from_data(q, info.id) for q in data.get("questions", []) or []]
+    return Pack(info=info, questions=questions, path=name)
+
+
+def _strs(values: Any) -> tuple[str, ...]:
+    return tuple(_text(v) for v in (values or []))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def question_from_data(q: dict, pack_id: str) -> Question:
+    qtype = q["type"]
+    fields: dict[str, Any] = {}
+    if qtype == MULTIPLE_CHOICE:
+        fields["choices"] = _strs(q["choices"])
+        fields["answers"] = (_text(q["answer"]),)
+    elif qtype == MULTI_SELECT:
+        fields["choices"] = _strs(q["choices"])
+        fields["answers"] = _strs(q["answers"])
+    elif qtype == TRUE_FALSE:
+        fields["answers"] = ("true" if q["answer"] is True else "false",)
+    elif qtype == TYPE_IN:
+        fields["answers"] = _strs(q["answers"])
+    elif qtype == NUMERIC:
+        if "range" in q:
+            low, high = q["range"]
+            fields.update(low=float(low), high=float(high), answers=(f"{_text(low)}..{_text(high)}",))
+        else:
+            fields.update(value=float(q["answer"]), answers=(_text(q["answer"]),))
+            fields["tolerance"] = float(q.get("tolerance", 0) or 0)
+        fields["unit"] = str(q.get("unit", "") or "")
+    elif qtype == ORDERING:
+        fields["answers"] = _strs(q["items"])
+    elif qtype == MATCHING:
+        pairs = tuple((_text(p["left"]), _text(p["right"])) for p in q["pairs"])
+        fields.update(pairs=pairs, answers=tuple(right for _, right in pairs))
+    source = q.get("source")
+    return Question(
+        id=str(q["id"]),
+        category=str(q["category"]),
+        type=qtype,
+        prompt=str(q["prompt"]),
+        difficulty=str(q.get("difficulty", "medium")),
+        explanation=str(q.get("explanation", "") or ""),
+        facts=_strs(q.get("facts")),
+        source=Source(str(source["seed"]), str(source["quote"])) if isinstance(source, dict) else None,
+        pack=pack_id,
+        line=getattr(q, "line", 0),
+        **fields,
+    )
+
+
+def question_to_data(q: Question) -> dict:
+    """The YAML shape of one question, keys in the documented order."""
+    out: dict[str, Any] = {
+        "id": q.id,
+        "category": q.category,
+        "type": q.type,
+        "difficulty": q.difficulty,
+        "prompt": q.prompt,
+    }
+    if q.type == MULTIPLE_CHOICE:
+        out["choices"] = list(q.choices)
+        out["answer"] = q.answers[0]
+    elif q.type == MULTI_SELECT:
+        out["choices"] = list(q.choices)
+        out["answers"] = list(q.answers)
+    elif q.type == TRUE_FALSE:
+        out["answer"] = q.answers[0] == "true"
+    elif q.type == TYPE_IN:
+        out["answers"] = list(q.answers)
+    elif q.type == NUMERIC:
+        if q.low is not None and q.high is not None:
+            out["range"] = [_number(q.low), _number(q.high)]
+        else:
+            out["answer"] = _number(q.value)
+            if q.tolerance:
+                out["tolerance"] = _number(q.tolerance)
+        if q.unit:
+            out["unit"] = q.unit
+    elif q.type == ORDERING:
+        out["items"] = list(q.answers)
+    elif q.type == MATCHING:
+        out["pairs"] = [{"left": left, "right": right} for left, right in q.pairs]
+    if q.explanation:
+        out["explanation"] = q.explanation
+    if q.facts:
+        out["facts"] = list(q.facts)
+    if q.source is not None:
+        out["source"] = {"seed": q.source.seed, "quote": q.source.quote}
+    return out
+
+
+def _number(value: float | None) -> int | float:
+    if value is None:
+        return 0
+    return int(value) if float(value).is_integer() else value
+
+
+def pack_to_data(pack: Pack) -> dict:
+    info = pack.info
+    header: dict[str, Any] = {"id": info.id, "title": info.title}
+    if info.description:
+        header["description"] = info.description
+    header["version"] = info.version
+    header["language"] = info.language
+    if info.authors:
+        header["authors"] = list(info.authors)
+    if info.license:
+        header["license"] = info.license
+    if info.sources:
+        header["sources"] = [dict(s) for s in info.sources]
+    return {"pack": header, "questions": [question_to_data(q) for q in pack.questions]}
+
+
+def schema_line(target: str | Path | None) -> str:
+    """The comment that lets YAML-aware editors validate and complete a pack.
+
+    The schema is named relative to where the pack will be written, so the line
+    works wherever the project or the installed package lives.
+    """
+    ref = SCHEMA_FILE.as_posix()
+    if target is not None:
+        try:
+            ref = Path(os.path.relpath(SCHEMA_FILE, Path(target).resolve().parent)).as_posix()
+        except ValueError:  # another drive on Windows
+            pass
+    return f"# yaml-language-server: $schema={ref}"
+
+
+def dump_pack(pack: Pack, target: str | Path | None = None, with_schema: bool = True) -> str:
+    """Deterministic YAML text for a pack: same pack and target, byte-identical output."""
+    body = yaml.dump(
+        pack_to_data(pack),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return (schema_line(target) + "\n" if with_schema else "") + body
+
+
+def write_pack(pack: Pack, path: str | Path) -> None:
+    """Write a pack atomically (a crash never leaves half a file)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(dump_pack(pack, target), encoding="utf-8")
+    tmp.replace(target)
