@@ -67,14 +67,24 @@ def text_matches(response: str, accepted: Iterable[str]) -> bool:
         target = normalize(answer)
         if given == target or given.replace(" ", "") == target.replace(" ", ""):
             return True
-        if len(target) >= TYPO_MIN_LENGTH and within_one_edit(given, target):
+        if len(target) >= TYPO_MIN_LENGTH and _digits(given) == _digits(target) and within_one_edit(given, target):
+            # A slip of the finger is forgiven, a different number is not ("Stage 12" is not "Stage 13").
             return True
     return False
 
 
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
 def parse_number(text: str) -> float | None:
     """Read a number as a person types it: '2,022', '45 min', '1.5', '−3'."""
-    cleaned = str(text).strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    cleaned = str(text).strip().replace("\u2212", "-")
+    for space in (" ", "\u00a0", "\u202f", "\u2009"):
+        cleaned = cleaned.replace(space, "")
+    # "1,5" and "12,75" are decimal commas; "2,022" and "1,000,000" group thousands.
+    if re.match(r"^[-+]?\d+,\d{1,2}(?!\d)", cleaned) or re.match(r"^[-+]?\d+,\d{4,}", cleaned):
+        cleaned = cleaned.replace(",", ".", 1)
     match = re.match(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)?([.]\d+)?", cleaned)
     if not match or not match.group(0) or match.group(0) in "+-":
         return None
@@ -96,6 +106,27 @@ def number_matches(question: Question, response: str | float) -> bool:
     return abs(value - question.value) <= question.tolerance + 1e-9
 
 
+_TRUE_WORDS = {"true", "t", "yes", "y", "1", "vrai", "oui"}
+_FALSE_WORDS = {"false", "f", "no", "n", "0", "faux", "non"}
+
+
+def parse_bool(response: Any) -> bool | None:
+    """A true/false answer as given by a button (bool) or typed by a remote player (text)."""
+    if isinstance(response, bool):
+        return response
+    if isinstance(response, str):
+        word = normalize(response)
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+        # bool("false") would be True: an unreadable word is simply not an answer.
+        return None
+    if isinstance(response, (int, float)) and response in (0, 1):
+        return bool(response)
+    return None
+
+
 def is_correct(question: Question, response: Any) -> bool:
     """Whether ``response`` answers ``question``; None (no answer) is always wrong.
 
@@ -110,9 +141,12 @@ def is_correct(question: Question, response: Any) -> bool:
     if kind == MULTIPLE_CHOICE:
         return response == question.answers[0]
     if kind == MULTI_SELECT:
-        return set(response) == set(question.answers)
+        # A lone string is one choice, not a set of letters.
+        picked = {response} if isinstance(response, str) else set(response)
+        return picked == set(question.answers)
     if kind == TRUE_FALSE:
-        return bool(response) == question.correct_bool
+        given = parse_bool(response)
+        return given is not None and given == question.correct_bool
     if kind == TYPE_IN:
         return text_matches(str(response), question.answers)
     if kind == NUMERIC:
@@ -127,7 +161,8 @@ def describe_response(question: Question, response: Any) -> str:
     if response is None:
         return "no answer"
     if question.type == TRUE_FALSE:
-        return "True" if response else "False"
+        given = parse_bool(response)
+        return str(response) if given is None else ("True" if given else "False")
     if isinstance(response, str):
         return response
     if isinstance(response, Sequence) or isinstance(response, (set, frozenset)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 FULL = 1000
@@ -25,13 +26,23 @@ class Points:
 
 
 def time_points(elapsed: float, timer: float | None) -> int:
-    """round(1000 × (1 − (t/T)/2)); the full 1000 within 0.5 s or with no timer."""
+    """round(1000 × (1 − (t/T)/2)); the full 1000 within 0.5 s or with no timer.
+
+    Halves round up, the way players expect: Python's round() sends 962.5 to 962
+    but 987.5 to 988, which would make equal gaps in time score unequal gaps.
+    """
     if not timer:
         return FULL
-    t = max(0.0, min(float(elapsed), float(timer)))
+    t = float(elapsed)
+    if math.isnan(t):
+        # A clock glitch must not earn the full 1000: treat it as answering at the buzzer.
+        t = float(timer)
+    t = max(0.0, min(t, float(timer)))
     if t <= INSTANT:
         return FULL
-    return round(FULL * (1 - (t / timer) / 2))
+    exact = FULL - FULL * t / (2 * float(timer))
+    # The small nudge keeps an exact half (e.g. 962.5 computed as 962.4999…) rounding up.
+    return math.floor(exact + 0.5 + 1e-9)
 
 
 def streak_bonus(streak: int) -> int:
