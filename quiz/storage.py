@@ -1,0 +1,491 @@
+"""High scores and game history, kept in SQLite.
+
+Saving scores must never spoil a game: every failure (no folder, a locked,
+read-only or damaged database) becomes one sentence in ``ScoreStore.problem``
+and the store carries on doing what it still can. A damaged file is moved
+aside, never deleted, so nothing a player earned is destroyed by us.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from quiz import locations
+
+if TYPE_CHECKING:
+    from quiz.engine import Game
+
+SCHEMA_VERSION = 1
+#: A locked database gives up after this long, so play never freezes waiting for it.
+BUSY_TIMEOUT_MS = 200
+
+# Migration n brings the schema from version n-1 to n. Append, never edit.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE games (
+            id INTEGER PRIMARY KEY,
+            played_at TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            questions INTEGER NOT NULL,
+            timer REAL,
+            difficulty TEXT,
+            categories TEXT NOT NULL DEFAULT '',
+            seed INTEGER,
+            practice INTEGER NOT NULL DEFAULT 0,
+            finished INTEGER NOT NULL DEFAULT 1,
+            packs TEXT NOT NULL DEFAULT '',
+            settings TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE players (
+            id INTEGER PRIMARY KEY,
+            game_id INTEGER NOT NULL REFERENCES games(id) ON DELETE CASCADE,
+            seat INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            points INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            asked INTEGER NOT NULL,
+            best_streak INTEGER NOT NULL,
+            mean_time REAL,
+            UNIQUE (game_id, seat)
+        )""",
+        "CREATE INDEX players_by_name ON players (name COLLATE NOCASE, game_id)",
+        "CREATE INDEX players_by_points ON players (points DESC)",
+        """CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            game_id INTEGER NOT NULL REFERENCES games(id) ON DELETE CASCADE,
+            player_id INTEGER NOT NULL REFERENCES players(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            pack TEXT NOT NULL,
+            category TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            timed_out INTEGER NOT NULL,
+            response TEXT NOT NULL,
+            elapsed REAL,
+            points_base INTEGER NOT NULL,
+            points_speed INTEGER NOT NULL,
+            points_streak INTEGER NOT NULL
+        )""",
+        "CREATE INDEX answers_by_player ON answers (player_id)",
+        "CREATE INDEX answers_by_game ON answers (game_id)",
+    ),
+}
+
+GOES_ON = "Play goes on."
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    player: str
+    points: int
+    correct: int
+    asked: int
+    accuracy: float  # 0..1
+    best_streak: int
+    mean_time: float | None  # seconds
+    mode: str
+    played_at: str  # ISO 8601 with the local offset
+    game_id: int
+
+
+@dataclass(frozen=True)
+class GameRow:
+    game_id: int
+    played_at: str
+    mode: str
+    questions: int  # per player
+    players: list[str] = field(default_factory=list)
+    winner: str = ""
+    settings: str = ""
+
+
+class _Damaged(Exception):
+    """The database file is not a sound SQLite database."""
+
+
+def _kind(error: BaseException) -> str:
+    """Sort an SQLite error into what we do about it: locked, damaged or unwritable."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    if isinstance(error, _Damaged) or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "damaged"
+    if "not a database" in text or "malformed" in text:
+        return "damaged"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        return "locked"
+    return "unwritable"
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error).rstrip(".") or type(error).__name__
+
+
+def settings_summary(game: Game, questions: int) -> str:
+    """The round's settings in a few words, for the history list."""
+    s = game.settings
+    parts = [f"{questions} question{'s' if questions != 1 else ''}"]
+    parts.append(f"{s.timer:g} s timer" if s.timer else "no timer")
+    parts.append(s.difficulty if s.difficulty not in (None, "any") else "any difficulty")
+    parts.append(", ".join(s.categories) if s.categories else "all categories")
+    if s.types:
+        parts.append(", ".join(s.types))
+    parts.append(f"seed {game.seed}")
+    if s.practice:
+        parts.append("practice")
+    return " · ".join(parts)
+
+
+class ScoreStore:
+    """The scores database; see the module docstring for how it copes with trouble."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else locations.scores_db()
+        self.problem: str | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._writable = False
+        # A locked database may be free later: try again on the next call.
+        self._retry = False
+        # The UI may save from a worker thread while the main thread reads.
+        self._lock = threading.RLock()
+        self._open()
+
+    # -- opening ---------------------------------------------------------
+    def _open(self) -> None:
+        self._retry = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.problem = (
+                f"Scores could not be saved: the folder {self.path.parent} could not be created"
+                f" ({_reason(exc)}). {GOES_ON}"
+            )
+            return
+        try:
+            self._conn = self._connect_writable()
+            self._writable = True
+            return
+        except (sqlite3.Error, _Damaged, OSError) as exc:
+            self._drop_connection()
+            kind = _kind(exc) if not isinstance(exc, OSError) else "unwritable"
+            if kind == "locked":
+                self.problem = f"Scores could not be saved: the database is locked by another program. {GOES_ON}"
+                self._retry = True
+                return
+            if kind == "damaged":
+                self._start_afresh()
+                return
+            self.problem = f"Scores could not be saved: {self.path} cannot be written ({_reason(exc)}). {GOES_ON}"
+        # Cannot write: past scores can still be shown if the file reads.
+        self._conn = self._connect_read_only()
+
+    def _connect_writable(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            # Reading the schema is what first notices a file that is not a database.
+            conn.execute("PRAGMA schema_version").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            # FULL costs one extra sync per game and keeps a finished game even through a power cut.
+            conn.execute("PRAGMA synchronous = FULL")
+            check = conn.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise _Damaged(str(check[0][0]) if check else "quick_check returned nothing")
+            self._migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection | None:
+        if not self.path.is_file():
+            return None
+        base = "file:" + quote(str(self.path.resolve()))
+        # immutable=1 reads a WAL database even where its -shm file cannot be made.
+        for uri in (base + "?mode=ro", base + "?mode=ro&immutable=1"):
+            conn = None
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                conn.execute("SELECT count(*) FROM games").fetchone()
+                return conn
+            except sqlite3.Error:
+                if conn is not None:
+                    conn.close()
+        return None
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = self._version(conn)
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise sqlite3.OperationalError(
+                f"it was written by a newer version of the game (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = self._version(conn)
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection) -> int:
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        if not exists:
+            return 0
+        row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _start_afresh(self) -> None:
+        """Move a damaged file (and its WAL companions) aside and begin a new database."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        try:
+            self.path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                companion = self.path.with_name(self.path.name + suffix)
+                if companion.exists():
+                    companion.rename(aside.with_name(aside.name + suffix))
+        except OSError as exc:
+            self.problem = (
+                f"Scores could not be saved: the scores file {self.path} is damaged and could not be moved aside"
+                f" ({_reason(exc)}). {GOES_ON}"
+            )
+            return
+        self.problem = f"The scores file was damaged; it was moved aside as {aside.name} and a new one was started."
+        try:
+            self._conn = self._connect_writable()
+            self._writable = True
+        except (sqlite3.Error, _Damaged) as exc:
+            self._drop_connection()
+            self.problem = f"Scores could not be saved: {self.path} cannot be written ({_reason(exc)}). {GOES_ON}"
+
+    def _drop_connection(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+        self._conn = None
+        self._writable = False
+
+    def _ready(self, write: bool) -> bool:
+        if self._conn is None and self._retry:
+            self._open()
+        return self._conn is not None and (self._writable or not write)
+
+    def _failed(self, exc: BaseException, doing: str) -> None:
+        """Turn an error met while using the database into the one sentence for the UI."""
+        kind = _kind(exc)
+        if kind == "locked":
+            self.problem = f"Scores could not be {doing}: the database is locked by another program. {GOES_ON}"
+        elif kind == "damaged":
+            self._drop_connection()
+            self._start_afresh()
+        else:
+            self.problem = f"Scores could not be {doing}: {_reason(exc)}. {GOES_ON}"
+
+    # -- writing ---------------------------------------------------------
+    def save_game(self, game: Game, packs: Sequence[str] = ()) -> int | None:
+        """Write a finished (or abandoned) round in one transaction; its id, or None."""
+        with self._lock:
+            if not self._ready(write=True):
+                if self.problem is None:
+                    self.problem = f"Scores could not be saved. {GOES_ON}"
+                return None
+            try:
+                return self._insert(game, packs)
+            except sqlite3.Error as exc:
+                self._failed(exc, "saved")
+                if _kind(exc) != "damaged" or not self._ready(write=True):
+                    return None
+            # The file went bad under us and a fresh one was started: this game still counts.
+            try:
+                return self._insert(game, packs)
+            except sqlite3.Error as exc:
+                self._failed(exc, "saved")
+                return None
+
+    def _insert(self, game: Game, packs: Sequence[str]) -> int:
+        conn = self._conn
+        assert conn is not None
+        s = game.settings
+        questions = game.turns[-1].of if game.turns else s.questions
+        ranks = {stats.name: i + 1 for i, stats in enumerate(game.standings())}
+        played_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cur = conn.execute(
+                "INSERT INTO games (played_at, mode, questions, timer, difficulty, categories, seed, practice,"
+                " finished, packs, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    played_at,
+                    s.mode,
+                    questions,
+                    s.timer,
+                    s.difficulty,
+                    ", ".join(s.categories),
+                    game.seed,
+                    int(s.practice),
+                    int(game.finished),
+                    ", ".join(packs),
+                    settings_summary(game, questions),
+                ),
+            )
+            game_id = int(cur.lastrowid)
+            for seat, stats in enumerate(game.players.values()):
+                cur = conn.execute(
+                    "INSERT INTO players (game_id, seat, name, rank, points, correct, asked, best_streak, mean_time)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        game_id,
+                        seat,
+                        stats.name,
+                        ranks[stats.name],
+                        stats.points,
+                        stats.correct,
+                        stats.answered,
+                        stats.best_streak,
+                        stats.mean_time,
+                    ),
+                )
+                player_id = int(cur.lastrowid)
+                conn.executemany(
+                    "INSERT INTO answers (game_id, player_id, number, question_id, pack, category, correct,"
+                    " timed_out, response, elapsed, points_base, points_speed, points_streak)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            game_id,
+                            player_id,
+                            number,
+                            r.question.id,
+                            r.question.pack,
+                            r.question.category,
+                            int(r.correct),
+                            int(r.timed_out),
+                            r.response_text,
+                            r.elapsed,
+                            r.points.base,
+                            r.points.speed,
+                            r.points.streak,
+                        )
+                        for number, r in enumerate(stats.records, start=1)
+                    ],
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+        return game_id
+
+    # -- reading ---------------------------------------------------------
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Rows for a read, or [] (with .problem set) when the database cannot be read."""
+        with self._lock:
+            if not self._ready(write=False):
+                return []
+            try:
+                return self._conn.execute(sql, tuple(params)).fetchall()  # type: ignore[union-attr]
+            except sqlite3.Error as exc:
+                self._failed(exc, "read")
+                return []
+
+    def top_scores(self, limit: int = 10) -> list[ScoreRow]:
+        """Best single-game results (practice rounds excluded); ties go to the more accurate, faster, earlier."""
+        rows = self._query(
+            "SELECT p.name, p.points, p.correct, p.asked, p.best_streak, p.mean_time, g.mode, g.played_at, g.id"
+            " FROM players p JOIN games g ON g.id = p.game_id"
+            " WHERE g.practice = 0 AND p.asked > 0"
+            " ORDER BY p.points DESC, p.correct DESC, coalesce(p.mean_time, 1e9), g.id, p.seat"
+            " LIMIT ?",
+            (max(0, int(limit)),),
+        )
+        return [
+            ScoreRow(
+                player=name,
+                points=points,
+                correct=correct,
+                asked=asked,
+                accuracy=correct / asked if asked else 0.0,
+                best_streak=streak,
+                mean_time=mean,
+                mode=mode,
+                played_at=played_at,
+                game_id=game_id,
+            )
+            for name, points, correct, asked, streak, mean, mode, played_at, game_id in rows
+        ]
+
+    def recent_games(self, limit: int = 20) -> list[GameRow]:
+        """The latest games first, with who played and who won."""
+        games = self._query(
+            "SELECT id, played_at, mode, questions, settings FROM games ORDER BY id DESC LIMIT ?",
+            (max(0, int(limit)),),
+        )
+        if not games:
+            return []
+        ids = [g[0] for g in games]
+        marks = ", ".join("?" for _ in ids)
+        seats: dict[int, list[tuple[int, str]]] = {}
+        for game_id, name, rank in self._query(
+            f"SELECT game_id, name, rank FROM players WHERE game_id IN ({marks}) ORDER BY game_id, seat", ids
+        ):
+            seats.setdefault(game_id, []).append((rank, name))
+        out = []
+        for game_id, played_at, mode, questions, settings in games:
+            players = seats.get(game_id, [])
+            winner = min(players)[1] if players else ""
+            out.append(GameRow(game_id, played_at, mode, questions, [n for _, n in players], winner, settings))
+        return out
+
+    def recently_seen(self, player: str, games: int = 5) -> frozenset[str]:
+        """Ids of the questions ``player`` (any letter case) was asked in their last ``games`` games."""
+        rows = self._query(
+            "SELECT DISTINCT a.question_id FROM answers a WHERE a.player_id IN ("
+            " SELECT id FROM players WHERE name = ? COLLATE NOCASE ORDER BY game_id DESC LIMIT ?)",
+            (player.strip(), max(0, int(games))),
+        )
+        return frozenset(r[0] for r in rows)
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop_connection()
+            self._retry = False
+
+    def __enter__(self) -> ScoreStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
