@@ -1,0 +1,451 @@
+"""JSON: the stable interchange form of questions, written and read back.
+
+The file is a JSON array with one object per question::
+
+    {"id", "pack", "category", "type", "difficulty", "prompt",
+     "choices": [...], "answers": [...],          # answers are always strings
+     "tolerance" | "range", "unit",               # numeric questions only
+     "pairs": [{"left", "right"}, ...],           # matching questions only
+     "explanation", "facts": [...], "source": {"seed", "quote"} | null}
+
+``answers`` holds every accepted correct answer as text: the right choice, all
+right choices, ``"true"``/``"false"``, accepted spellings, the number (or
+``"lo..hi"``), the items in order, or the right-hand sides of the pairs.
+
+The pack header is not part of the array; importing takes the pack id from the
+objects' ``pack`` field.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import FileProblem
+from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.model import (
+    DIFFICULTIES,
+    MATCHING,
+    MULTI_SELECT,
+    MULTIPLE_CHOICE,
+    NUMERIC,
+    ORDERING,
+    QUESTION_TYPES,
+    TRUE_FALSE,
+    TYPE_IN,
+    Pack,
+    PackInfo,
+    Question,
+    Source,
+)
+from quiz.yamlfile import decode_utf8, read_text
+
+NAME = "json"
+DESCRIPTION = "JSON array of questions (the stable interchange form)"
+SUFFIX = ".json"
+
+
+# --- export ---------------------------------------------------------------
+
+
+def _number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def question_to_json(q: Question) -> dict[str, Any]:
+    """One question in the interchange shape (keys always in this order)."""
+    out: dict[str, Any] = {
+        "id": q.id,
+        "pack": q.pack,
+        "category": q.category,
+        "type": q.type,
+        "difficulty": q.difficulty,
+        "prompt": q.prompt,
+        "choices": list(q.choices),
+        "answers": list(q.answers),
+    }
+    if q.type == NUMERIC:
+        if q.low is not None and q.high is not None:
+            out["range"] = [_number(q.low), _number(q.high)]
+        else:
+            out["tolerance"] = _number(q.tolerance)
+        out["unit"] = q.unit
+    if q.type == MATCHING:
+        out["pairs"] = [{"left": left, "right": right} for left, right in q.pairs]
+    out["explanation"] = q.explanation
+    out["facts"] = list(q.facts)
+    out["source"] = {"seed": q.source.seed, "quote": q.source.quote} if q.source else None
+    return out
+
+
+def export_text(packs: list[Pack]) -> tuple[str, ExportResult]:
+    items = []
+    for pack in packs:
+        for q in pack.questions:
+            # A question built in memory may not know its pack yet.
+            items.append(question_to_json(q if q.pack else replace(q, pack=pack.id)))
+    text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return text, ExportResult(written=len(items))
+
+
+def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
+    text, result = export_text(packs)
+    if out is None:
+        sys.stdout.write(text)
+        return result
+    Path(out).write_text(text, encoding="utf-8")
+    result.files.append(str(out))
+    return result
+
+
+# --- reading JSON with line numbers ----------------------------------------
+
+
+def parse_json(text: str, name: str) -> Any:
+    """Parse JSON text; every failure becomes a FileProblem with a line."""
+    if not text.strip():
+        raise FileProblem(name, "the file is empty")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise FileProblem(name, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except ValueError as exc:  # NaN/Infinity, or a number too long to convert
+        raise FileProblem(name, f"this is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise FileProblem(name, "the JSON is nested too deeply") from None
+
+
+def _refuse_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a JSON number")
+
+
+def read_json(path: str | Path) -> tuple[Any, str]:
+    """The parsed JSON of a file and its text (for :func:`object_lines`)."""
+    text = read_text(path, "file")
+    return parse_json(text, str(path)), text
+
+
+def object_lines(text: str, depth: int) -> list[int]:
+    """Lines where objects open at a given nesting depth (1 = items of a top-level array).
+
+    The json module keeps no positions, so a light scan that knows strings is
+    enough to say on which line each question of an array starts.
+    """
+    lines: list[int] = []
+    level = 0
+    line = 1
+    in_string = False
+    escaped = False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "[{":
+            if ch == "{" and level == depth:
+                lines.append(line)
+            level += 1
+        elif ch in "]}":
+            level -= 1
+    return lines
+
+
+# --- import ---------------------------------------------------------------
+
+
+class _Bad(Exception):
+    """One question cannot be converted; the message says why."""
+
+
+def looks_like_export(data: Any) -> bool:
+    """True when parsed JSON is this module's array (not, say, an Open Trivia DB dump)."""
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(isinstance(item, dict) and "prompt" in item and "answers" in item for item in data)
+    )
+
+
+def import_file(path: Path) -> ImportResult:
+    return import_text(read_text(path, "file"), str(path))
+
+
+def import_bytes(data: bytes, name: str) -> ImportResult:
+    return import_text(decode_utf8(data, name), name)
+
+
+def import_text(text: str, name: str) -> ImportResult:
+    data = parse_json(text, name)
+    if not isinstance(data, list):
+        raise FileProblem(name, "expected a JSON array of questions (as `quiz export --format json` writes)", 1)
+    lines = object_lines(text, 1)
+    if len(lines) != sum(isinstance(item, dict) for item in data):
+        lines = []
+    line_iter = iter(lines)
+    skipped: list[Skipped] = []
+    questions: list[Question] = []
+    seen: set[tuple[str, str]] = set()
+    for index, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            skipped.append(Skipped(f"item {index}", 0, "not a JSON object"))
+            continue
+        line = next(line_iter, 0)
+        label = _label(item, index)
+        try:
+            q = question_from_json(item)
+        except _Bad as exc:
+            skipped.append(Skipped(label, line, str(exc)))
+            continue
+        if (q.pack, q.id) in seen:
+            skipped.append(Skipped(label, line, f"the id {q.id!r} was already used by an earlier question"))
+            continue
+        seen.add((q.pack, q.id))
+        questions.append(q)
+    warnings: list[str] = []
+    pack_ids = sorted({q.pack for q in questions if q.pack})
+    stem = Path(name).stem or "imported"
+    pack_id = pack_ids[0] if len(pack_ids) == 1 else slug(stem) or "imported"
+    if len(pack_ids) > 1:
+        warnings.append(f"questions from {len(pack_ids)} packs ({', '.join(pack_ids)}) were merged into one")
+        # Question ids are only unique within a pack, so merged ones may clash.
+        questions, clashes = _unique_ids(questions)
+        warnings.extend(clashes)
+    questions = [replace(q, pack=pack_id) for q in questions]
+    info = PackInfo(id=pack_id, title=f"Questions from {Path(name).name}")
+    return ImportResult(Pack(info=info, questions=questions, path=""), skipped, warnings)
+
+
+def _unique_ids(questions: list[Question]) -> tuple[list[Question], list[str]]:
+    out: list[Question] = []
+    taken: set[str] = set()
+    notes: list[str] = []
+    for q in questions:
+        new_id = q.id
+        if new_id in taken:
+            new_id = f"{q.pack}-{q.id}"
+            n = 2
+            while new_id in taken:
+                new_id, n = f"{q.pack}-{q.id}-{n}", n + 1
+            notes.append(f"question {q.id!r} of pack {q.pack!r} renamed {new_id!r}")
+        taken.add(new_id)
+        out.append(replace(q, id=new_id) if new_id != q.id else q)
+    return out, notes
+
+
+def _label(item: dict, index: int) -> str:
+    for key in ("id", "prompt"):
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return short_name(value)
+    return f"item {index}"
+
+
+def short_name(text: str, words: int = 8) -> str:
+    """A question's first few words, for messages."""
+    parts = str(text).split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+_SLUG_OUT = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """Lower-case ASCII words joined by hyphens ("Entertainment: Film" -> "entertainment-film")."""
+    # Accents go ("Roglič" -> "roglic"); any other sign, dashes included, separates words.
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    words = [w for w in _SLUG_OUT.split(plain) if w]
+    out = ""
+    for w in words:
+        candidate = f"{out}-{w}" if out else w
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "")
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet (and take it)."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _text_value(value: Any, what: str) -> str:
+    """A string field; numbers are accepted and written the way YAML would."""
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise _Bad(f"{what} must be text")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _Bad(f"{what} must be text")
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _text_list(item: dict, key: str) -> tuple[str, ...]:
+    value = item.get(key, [])
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _Bad(f"'{key}' must be a list")
+    return tuple(_text_value(v, f"each of '{key}'") for v in value)
+
+
+def _float(value: Any, what: str) -> float:
+    if isinstance(value, bool):
+        raise _Bad(f"{what} must be a number")
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise _Bad(f"{what} must be a number, not {value!r}") from None
+    if not isinstance(value, (int, float)):
+        raise _Bad(f"{what} must be a number")
+    try:
+        result = float(value)
+    except OverflowError:
+        raise _Bad(f"{what} is too large") from None
+    if not math.isfinite(result):
+        raise _Bad(f"{what} must be a finite number")
+    return result
+
+
+def _required_text(item: dict, key: str) -> str:
+    if key not in item:
+        raise _Bad(f"'{key}' is missing")
+    text = _text_value(item[key], f"'{key}'").strip()
+    if not text:
+        raise _Bad(f"'{key}' is empty")
+    return text
+
+
+def question_from_json(item: dict) -> Question:
+    """Check and convert one object of the array; raises _Bad with a reason."""
+    qid = _required_text(item, "id")
+    qtype = _required_text(item, "type")
+    if qtype not in QUESTION_TYPES:
+        raise _Bad(f"unknown type {qtype!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+    prompt = _required_text(item, "prompt")
+    category = _required_text(item, "category")
+    difficulty = _text_value(item.get("difficulty", "medium"), "'difficulty'")
+    if difficulty not in DIFFICULTIES:
+        raise _Bad(f"difficulty {difficulty!r} is not one of {', '.join(DIFFICULTIES)}")
+    pack = _text_value(item.get("pack") or "", "'pack'").strip()
+    choices = _text_list(item, "choices")
+    answers = _text_list(item, "answers")
+    fields: dict[str, Any] = {}
+    if qtype in (MULTIPLE_CHOICE, MULTI_SELECT):
+        if len(choices) < 2:
+            raise _Bad("needs at least two choices")
+        if len(set(choices)) != len(choices):
+            raise _Bad("two choices are the same")
+        if not answers:
+            raise _Bad("no answer given")
+        if qtype == MULTIPLE_CHOICE and len(answers) != 1:
+            raise _Bad("a multiple-choice question has exactly one answer")
+        if len(set(answers)) != len(answers):
+            raise _Bad("an answer is listed twice")
+        missing = [a for a in answers if a not in choices]
+        if missing:
+            raise _Bad(f"the answer {missing[0]!r} is not one of the choices")
+        fields.update(choices=choices, answers=answers)
+    elif qtype == TRUE_FALSE:
+        if answers not in (("true",), ("false",)):
+            raise _Bad('a true/false answer must be ["true"] or ["false"]')
+        fields["answers"] = answers
+    elif qtype == TYPE_IN:
+        if not answers or not all(a.strip() for a in answers):
+            raise _Bad("needs at least one accepted answer, none of them empty")
+        fields["answers"] = answers
+    elif qtype == NUMERIC:
+        fields.update(_numeric_fields(item, answers))
+    elif qtype == ORDERING:
+        if len(answers) < 3:
+            raise _Bad("an ordering question needs at least three items")
+        if len(set(answers)) != len(answers):
+            raise _Bad("two items are the same")
+        fields["answers"] = answers
+    elif qtype == MATCHING:
+        pairs = _pairs(item.get("pairs"))
+        fields.update(pairs=pairs, answers=tuple(right for _, right in pairs))
+    return Question(
+        id=qid,
+        category=category,
+        type=qtype,
+        prompt=prompt,
+        difficulty=difficulty,
+        explanation=_text_value(item.get("explanation") or "", "'explanation'"),
+        facts=_text_list(item, "facts"),
+        source=_source(item.get("source")),
+        pack=pack,
+        **fields,
+    )
+
+
+def _numeric_fields(item: dict, answers: tuple[str, ...]) -> dict[str, Any]:
+    unit = _text_value(item.get("unit") or "", "'unit'")
+    rng = item.get("range")
+    if rng is not None:
+        if not isinstance(rng, list) or len(rng) != 2:
+            raise _Bad("'range' must be a list of two numbers [low, high]")
+        low, high = _float(rng[0], "the range's low end"), _float(rng[1], "the range's high end")
+        if low > high:
+            raise _Bad("the range's low end is above its high end")
+        return {"low": low, "high": high, "unit": unit, "answers": (f"{_fmt(low)}..{_fmt(high)}",)}
+    if len(answers) != 1:
+        raise _Bad("a numeric question needs exactly one answer (or a 'range')")
+    text = answers[0].strip()
+    if ".." in text:  # "lo..hi" in answers without a range key
+        lo_text, _, hi_text = text.partition("..")
+        low, high = _float(lo_text, "the range's low end"), _float(hi_text, "the range's high end")
+        if low > high:
+            raise _Bad("the range's low end is above its high end")
+        return {"low": low, "high": high, "unit": unit, "answers": (f"{_fmt(low)}..{_fmt(high)}",)}
+    value = _float(text, "the answer")
+    tolerance = _float(item.get("tolerance") or 0, "'tolerance'")
+    if tolerance < 0:
+        raise _Bad("'tolerance' cannot be negative")
+    return {"value": value, "tolerance": tolerance, "unit": unit, "answers": (_fmt(value),)}
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or len(value) < 2:
+        raise _Bad("a matching question needs a 'pairs' list with at least two pairs")
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, dict) or "left" not in pair or "right" not in pair:
+            raise _Bad("each pair must be an object with 'left' and 'right'")
+        pairs.append((_text_value(pair["left"], "a pair's left side"), _text_value(pair["right"], "a pair's right side")))
+    if len({left for left, _ in pairs}) != len(pairs):
+        raise _Bad("two pairs have the same left side")
+    return tuple(pairs)
+
+
+def _source(value: Any) -> Source | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "seed" not in value or "quote" not in value:
+        raise _Bad("'source' must be null or an object with 'seed' and 'quote'")
+    return Source(_text_value(value["seed"], "the source's seed"), _text_value(value["quote"], "the source's quote"))

@@ -1,0 +1,312 @@
+"""Kahoot quiz spreadsheets: the .xlsx template Kahoot imports, and its CSV form.
+
+The template has a few title rows, then a header row ("Question - max 120
+characters", "Answer 1 - max 75 characters" ... "Answer 4", "Time limit (sec)",
+"Correct answer(s) - choose at least one") and one question a row. The header
+is found by its text, not by its row number, so edited templates still read.
+
+Reading a row: two to four answers (blank ones are left out); the correct
+answer(s) are numbers, ``1,3`` (or ``1; 3``) meaning several, which makes a
+pick-all-that-apply question; two answers that are exactly True and False make
+a true/false question. The time limit is ignored: our rounds have their own
+timer, and a time is not an explanation. A row that cannot be a question is
+skipped and reported with its row number and the reason.
+
+Writing: multiple choice, pick-all-that-apply and true/false questions with at
+most four answers, within Kahoot's length limits; anything else is skipped and
+counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from quiz.errors import FileProblem
+from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.jsonfmt import short_name, slug, unique_id
+from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, PackInfo, Question
+from quiz.yamlfile import decode_utf8, max_file_bytes
+
+NAME = "kahoot"
+DESCRIPTION = "Kahoot quiz spreadsheet (.xlsx template, or the same table as .csv)"
+SUFFIX = ".xlsx"
+
+QUESTION_MAX = 120
+ANSWER_MAX = 75
+DEFAULT_TIME = 20
+#: Rows read at most: a quiz has a few hundred at most, a hostile sheet a million.
+MAX_ROWS = 5000
+#: How far down the header row may be.
+HEADER_SEARCH_ROWS = 50
+
+HEADER = (
+    "Question - max 120 characters",
+    "Answer 1 - max 75 characters",
+    "Answer 2 - max 75 characters",
+    "Answer 3 - max 75 characters",
+    "Answer 4 - max 75 characters",
+    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+    "Correct answer(s) - choose at least one",
+)
+
+
+# --- reading ----------------------------------------------------------------
+
+
+def import_file(path: Path) -> ImportResult:
+    name = str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise FileProblem(name, "this is a folder, not a spreadsheet")
+        if size > max_file_bytes():
+            raise FileProblem(name, f"file is {size:,} bytes, over the {max_file_bytes():,}-byte limit")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(name, "file not found") from None
+    except OSError as exc:
+        raise FileProblem(name, f"cannot read this file: {exc.strerror or exc}") from None
+    return import_bytes(data, name)
+
+
+def import_bytes(data: bytes, name: str) -> ImportResult:
+    """A workbook (zip) or CSV text, told apart by the first bytes."""
+    if data.startswith(b"PK"):
+        return _import_rows(_xlsx_rows(data, name), name)
+    return import_text(decode_utf8(data, name), name)
+
+
+def import_text(text: str, name: str) -> ImportResult:
+    """The template saved as CSV (comma, semicolon or tab separated)."""
+    if "\x00" in text:
+        raise FileProblem(name, "the file contains a NUL byte; it is not a CSV file")
+    return _import_rows(_csv_rows(text), name)
+
+
+def _csv_rows(text: str) -> Iterable[tuple[int, list[Any]]]:
+    header_line = next((line for line in text.splitlines() if "question" in line.lower()), "")
+    # Spreadsheets in some languages save CSV with semicolons.
+    delimiter = max(",;\t", key=header_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row_number = 0
+    try:
+        for row in reader:
+            row_number += 1
+            yield row_number, row
+    except csv.Error as exc:
+        raise _CsvError(row_number + 1, str(exc)) from None
+
+
+class _CsvError(Exception):
+    def __init__(self, row: int, message: str):
+        super().__init__(message)
+        self.row = row
+
+
+def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise FileProblem(name, "this is not a readable .xlsx workbook (the zip container is damaged)") from None
+    # A small zip can unpack to gigabytes; refuse before openpyxl tries.
+    if unpacked > max_file_bytes():
+        raise FileProblem(name, f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit")
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
+        raise FileProblem(name, f"this is not a readable .xlsx workbook ({type(exc).__name__})") from None
+    try:
+        for ws in wb.worksheets:
+            rows: list[tuple[int, list[Any]]] = []
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    break
+                rows.append((number, list(row)))
+            if _find_header(rows) is not None:
+                return rows
+        return []
+    except FileProblem:
+        raise
+    except Exception as exc:  # cells are parsed lazily in read-only mode
+        raise FileProblem(name, f"this .xlsx workbook is damaged ({type(exc).__name__})") from None
+    finally:
+        wb.close()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _find_header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]] | None:
+    """The header row's position and which column holds what."""
+    for position, (_, row) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for index, value in enumerate(row):
+            text = _cell(value).lower()
+            if text.startswith("question"):
+                columns.setdefault("question", index)
+            elif text.startswith("time limit"):
+                columns.setdefault("time", index)
+            elif text.startswith("correct answer"):
+                columns.setdefault("correct", index)
+            else:
+                match = re.match(r"answer\s*([1-4])\b", text)
+                if match:
+                    columns.setdefault(f"answer{match.group(1)}", index)
+        if {"question", "correct", "answer1", "answer2"} <= columns.keys():
+            return position, columns
+    return None
+
+
+def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportResult:
+    try:
+        rows = []
+        for number, row in rows_in:
+            if number > MAX_ROWS:
+                break
+            rows.append((number, row))
+    except _CsvError as exc:
+        raise FileProblem(name, f"this is not a readable CSV file: {exc}", exc.row) from None
+    found = _find_header(rows)
+    if found is None:
+        raise FileProblem(
+            name,
+            "no Kahoot header row found (a row with 'Question', 'Answer 1', 'Answer 2' and "
+            "'Correct answer(s)' columns, as in Kahoot's quiz template)",
+        )
+    position, columns = found
+    pack_id = slug(Path(name).stem) or "kahoot"
+    taken: set[str] = set()
+    questions: list[Question] = []
+    skipped: list[Skipped] = []
+    for number, row in rows[position + 1 :]:
+        cells = [_cell(v) for v in row]
+        get = lambda key: cells[columns[key]] if key in columns and columns[key] < len(cells) else ""  # noqa: E731
+        answers = [get(f"answer{i}") for i in range(1, 5)]
+        prompt = get("question")
+        if not prompt and not any(answers):
+            continue  # a blank row, or just a number in the first column
+        label = short_name(prompt) if prompt else f"row {number}"
+        try:
+            q = _row_question(prompt, answers, get("correct"), pack_id, taken)
+        except _Bad as exc:
+            skipped.append(Skipped(label, number, str(exc)))
+            continue
+        questions.append(q)
+    info = PackInfo(id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}.")
+    return ImportResult(Pack(info=info, questions=questions), skipped)
+
+
+class _Bad(Exception):
+    pass
+
+
+def _correct_numbers(text: str) -> list[int]:
+    parts = [p for p in re.split(r"[,;\s]+", text) if p]
+    if not parts:
+        raise _Bad("no correct answer is chosen")
+    numbers = []
+    for part in parts:
+        if not re.fullmatch(r"[1-4](\.0+)?", part):
+            raise _Bad(f"the correct answer(s) {text!r} must be numbers from 1 to 4, like 1 or 1,3")
+        numbers.append(int(float(part)))
+    return sorted(set(numbers))
+
+
+def _row_question(prompt: str, answers: list[str], correct_text: str, pack_id: str, taken: set[str]) -> Question:
+    if not prompt:
+        raise _Bad("the question is empty")
+    numbers = _correct_numbers(correct_text)
+    for n in numbers:
+        if not answers[n - 1]:
+            raise _Bad(f"correct answer {n} points at an empty answer")
+    choices = [a for a in answers if a]
+    if len(choices) < 2:
+        raise _Bad("a question needs at least two answers")
+    if len({c.casefold() for c in choices}) != len(choices):
+        raise _Bad("two answers are the same")
+    right = [answers[n - 1] for n in numbers]
+    qid = unique_id(slug(prompt) or "question", taken)
+    common = {"id": qid, "category": "general", "prompt": prompt, "difficulty": "medium", "pack": pack_id}
+    if sorted(c.lower() for c in choices) == ["false", "true"]:
+        if len(right) != 1:
+            raise _Bad("both True and False are marked correct")
+        return Question(type=TRUE_FALSE, answers=(right[0].lower(),), **common)
+    if len(right) == 1:
+        return Question(type=MULTIPLE_CHOICE, choices=tuple(choices), answers=tuple(right), **common)
+    return Question(type=MULTI_SELECT, choices=tuple(choices), answers=tuple(right), **common)
+
+
+# --- writing ----------------------------------------------------------------
+
+_TITLE_ROWS = (
+    (None, "Quiz template"),
+    (None, "Questions exported from the Tour de France docuseries quiz."),
+    (None, "Each row: a question, two to four answers, a time limit and the number(s) of the correct answer(s)."),
+)
+
+
+def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
+    if out is None:
+        raise ValueError("a Kahoot spreadsheet is a binary file; give an output file")
+    import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for row in _TITLE_ROWS:
+        ws.append(list(row))
+    ws.append([])
+    ws.append([None, *HEADER])
+    written = 0
+    skipped: list[Skipped] = []
+    for pack in packs:
+        for q in pack.questions:
+            try:
+                answers, correct = _kahoot_answers(q)
+            except _Bad as exc:
+                skipped.append(Skipped(q.id, q.line, str(exc)))
+                continue
+            written += 1
+            cells = answers + [None] * (4 - len(answers))
+            ws.append([written, q.prompt, *cells, DEFAULT_TIME, ",".join(str(n) for n in correct)])
+    # A fixed date keeps the same packs giving the same file.
+    wb.properties.created = wb.properties.modified = datetime.datetime(2022, 1, 1)
+    wb.save(out)
+    return ExportResult(written=written, skipped=skipped, files=[str(out)])
+
+
+def _kahoot_answers(q: Question) -> tuple[list[str], list[int]]:
+    if q.type == TRUE_FALSE:
+        answers = ["True", "False"]
+        correct = [1 if q.correct_bool else 2]
+    elif q.type in (MULTIPLE_CHOICE, MULTI_SELECT):
+        answers = list(q.choices)
+        if len(answers) > 4:
+            raise _Bad(f"Kahoot allows at most 4 answers; this question has {len(answers)}")
+        correct = [answers.index(a) + 1 for a in q.answers if a in answers]
+    else:
+        raise _Bad(f"Kahoot quizzes have no '{TYPE_LABELS.get(q.type, q.type)}' questions")
+    if len(q.prompt) > QUESTION_MAX:
+        raise _Bad(f"the question is {len(q.prompt)} characters; Kahoot allows {QUESTION_MAX}")
+    long = [a for a in answers if len(a) > ANSWER_MAX]
+    if long:
+        raise _Bad(f"the answer {short_name(long[0], 5)!r} is over Kahoot's {ANSWER_MAX} characters")
+    return answers, correct
