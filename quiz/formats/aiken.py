@@ -1,0 +1,203 @@
+"""Moodle's Aiken format: multiple-choice questions as plain text.
+
+::
+
+    Which company was lined up to make the series?
+    A. Box to Box Films
+    B) QUAD
+    ANSWER: A
+
+The first line of a question is its text (more lines may follow before the
+options), then lettered options ("A." or "A)"), then the ANSWER line. Blank
+lines separate questions. A question that breaks these rules is skipped with
+its line number and the reason; the rest of the file is still imported.
+
+Export writes multiple-choice questions only: Aiken has no other kind.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.gift import DEFAULT_CATEGORY, IdMaker, first_words, pack_info_for, read_source, split_lines
+from quiz.model import MULTIPLE_CHOICE, TYPE_LABELS, Pack, Question
+
+NAME = "aiken"
+DESCRIPTION = "Moodle Aiken text: multiple-choice questions (import and export)"
+SUFFIX = ".txt"
+
+NOT_UTF8 = "Aiken files must use UTF-8"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+# Moodle wants a capital letter: "a. " at the start of a line is more often prose.
+_OPTION = re.compile(r"^([A-Z])[.)](?:\s+(.*))?$")
+_ANSWER = re.compile(r"^ANSWER\s*:\s*(.*)$", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    """A question being read, line by line."""
+
+    line: int
+    text: list[str] = field(default_factory=list)
+    options: list[tuple[str, str]] = field(default_factory=list)  # (letter, text)
+
+    @property
+    def label(self) -> str:
+        return first_words(" ".join(self.text)) or f"question at line {self.line}"
+
+
+class _Skip(Exception):
+    pass
+
+
+def _finish(draft: _Draft, answer: str) -> Question:
+    """The question a draft describes, or _Skip with the reason."""
+    if not draft.options:
+        raise _Skip("it has no lettered options (like 'A. ...') before its ANSWER line")
+    if len(draft.options) < 2:
+        raise _Skip("a question needs at least two options")
+    letters = [letter for letter, _ in draft.options]
+    for letter in letters:
+        if letters.count(letter) > 1:
+            raise _Skip(f"the option letter {letter} is used twice")
+    texts = [text for _, text in draft.options]
+    if any(not t for t in texts):
+        raise _Skip("one of the options is empty")
+    for t in texts:
+        if texts.count(t) > 1:
+            raise _Skip(f"two options read the same ({t!r})")
+    letter = answer.strip().upper()
+    if len(letter) != 1 or letter not in LETTERS:
+        raise _Skip(f"the ANSWER line should give one option letter, not {answer.strip()!r}")
+    if letter not in letters:
+        raise _Skip(f"the answer {letter} is not one of the options ({', '.join(letters)})")
+    prompt = "\n".join(draft.text).strip()
+    return Question(
+        id="",
+        category=DEFAULT_CATEGORY,
+        type=MULTIPLE_CHOICE,
+        prompt=prompt,
+        choices=tuple(texts),
+        answers=(texts[letters.index(letter)],),
+        line=draft.line,
+    )
+
+
+def import_text(text: str, name: str) -> ImportResult:
+    """Read Aiken text into a pack named after ``name`` (a file name)."""
+    info = pack_info_for(name, "Aiken")
+    ids = IdMaker(info.id)
+    result = ImportResult(pack=Pack(info=info))
+    number = 0
+    draft: _Draft | None = None
+
+    def close(answer: str | None) -> None:
+        nonlocal draft, number
+        if draft is None:
+            return
+        current, draft = draft, None
+        number += 1
+        try:
+            if answer is None:
+                raise _Skip("it has no 'ANSWER: <letter>' line")
+            question = _finish(current, answer)
+        except _Skip as skip:
+            result.skipped.append(Skipped(current.label, current.line, str(skip)))
+            return
+        result.pack.questions.append(replace(question, id=ids.make("", number), pack=info.id))
+
+    for number_of_line, raw in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
+        line = raw.strip()
+        if not line:
+            close(None)  # a blank line ends a question that never gave its answer
+            continue
+        if draft is None:
+            draft = _Draft(number_of_line, [line])  # the first line is always question text
+            continue
+        answer = _ANSWER.match(line)
+        if answer:
+            close(answer.group(1))
+            continue
+        option = _OPTION.match(line)
+        if option:
+            draft.options.append((option.group(1), (option.group(2) or "").strip()))
+        elif draft.options:
+            # A line that is not an option continues the one before it.
+            letter, previous = draft.options[-1]
+            draft.options[-1] = (letter, f"{previous} {line}")
+        else:
+            draft.text.append(line)
+    close(None)
+    return result
+
+
+def import_file(path: Path) -> ImportResult:
+    result = import_text(read_source(path, NOT_UTF8), str(path))
+    result.pack.path = str(path)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Export
+# ---------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _looks_special(line: str) -> bool:
+    """Would this line, under a question's first line, read as an option or the answer?"""
+    return bool(_OPTION.match(line) or _ANSWER.match(line))
+
+
+def question_to_aiken(q: Question) -> str:
+    """One question as Aiken text; raises ValueError (with the reason) when Aiken cannot hold it."""
+    if q.type != MULTIPLE_CHOICE:
+        raise ValueError(f"Aiken has only multiple-choice questions, not {TYPE_LABELS.get(q.type, q.type).lower()}")
+    if len(q.choices) > len(LETTERS):
+        raise ValueError(f"Aiken letters its options A to Z; this question has {len(q.choices)}")
+    if q.answers[0] not in q.choices:
+        raise ValueError("its answer is not one of its choices")
+    lines = [line.strip() for line in str(q.prompt).strip().split("\n")]
+    if any(not line or _looks_special(line) for line in lines[1:]):
+        lines = [_one_line(q.prompt)]  # keep every line after the first from reading as an option
+    for letter, choice in zip(LETTERS, q.choices):
+        lines.append(f"{letter}. {_one_line(choice)}")
+    lines.append(f"ANSWER: {LETTERS[q.choices.index(q.answers[0])]}")
+    return "\n".join(lines)
+
+
+def export_text(packs: Iterable[Pack]) -> tuple[str, ExportResult]:
+    result = ExportResult(written=0)
+    chunks: list[str] = []
+    for pack in packs:
+        for q in pack.questions:
+            try:
+                chunks.append(question_to_aiken(q))
+            except ValueError as exc:
+                result.skipped.append(Skipped(q.id, q.line, str(exc)))
+                continue
+            result.written += 1
+    return ("\n\n".join(chunks) + "\n") if chunks else "", result
+
+
+def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
+    """Write Aiken text to ``out`` (atomically), or to standard output when ``out`` is None."""
+    text, result = export_text(packs)
+    if out is None:
+        sys.stdout.write(text)
+        return result
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    result.files.append(str(target))
+    return result

@@ -1,0 +1,720 @@
+"""Moodle GIFT text: import into a pack, export packs to it.
+
+GIFT is Moodle's plain-text question format. A file is a series of questions
+separated by blank lines::
+
+    // a comment
+    $CATEGORY: $course$/top/Teams
+    ::Q1::[html]Who made <b>Code Yellow</b>?{=Jumbo-Visma#Right. ~Movistar ~Ineos ####General feedback}
+
+Import follows Moodle's own reader (qformat_gift) so that a file Moodle accepts
+reads the same here: the same escapes, the same way of telling question kinds
+apart, the same "_____" for missing-word questions. What the game cannot play
+(essays, descriptions, partial-credit answers, matching distractors) is left out
+and reported, never silently lost.
+
+Export writes what Moodle can import back. Ordering questions have no GIFT
+kind and are skipped; a numeric question's unit has no place in GIFT and is
+dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.errors import FileProblem, Problem
+from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.html_text import html_to_text, looks_like_html
+from quiz.model import (
+    MATCHING,
+    MULTI_SELECT,
+    MULTIPLE_CHOICE,
+    NUMERIC,
+    ORDERING,
+    TRUE_FALSE,
+    TYPE_IN,
+    Pack,
+    PackInfo,
+    Question,
+)
+from quiz.yamlfile import max_file_bytes
+
+NAME = "gift"
+DESCRIPTION = "Moodle GIFT text (import and export)"
+SUFFIX = ".gift"
+
+DEFAULT_CATEGORY = "general"
+BLANK = "_____"
+#: Moodle's own words for a file in another encoding.
+NOT_UTF8 = "GIFT format files must use UTF-8"
+
+
+# ---------------------------------------------------------------------------
+# Naming shared by the text importers (GIFT and Aiken).
+# ---------------------------------------------------------------------------
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII words joined by hyphens ("Moodle activities" -> "moodle-activities")."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+_KNOWN_SUFFIXES = {".txt", ".gift", ".aiken", ".text"}
+
+
+def pack_info_for(name: str, kind: str) -> PackInfo:
+    """A pack header made from the imported file's name."""
+    stem = Path(str(name)).name
+    while Path(stem).suffix.lower() in _KNOWN_SUFFIXES and Path(stem).stem:
+        stem = Path(stem).stem
+    pack_id = slugify(stem) or "imported"
+    title = re.sub(r"[-_\s]+", " ", stem).strip() or pack_id
+    return PackInfo(
+        id=pack_id,
+        title=title,
+        description=f"Imported from the {kind} file {Path(str(name)).name}.",
+    )
+
+
+class IdMaker:
+    """Question ids: the slug of a question's name, or "<pack>-<n>", never twice."""
+
+    def __init__(self, pack_id: str):
+        self.pack_id = pack_id
+        self.used: set[str] = set()
+
+    def make(self, name: str, number: int) -> str:
+        base = slugify(name) if name else ""
+        if not base:
+            base = f"{self.pack_id}-{number}"
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        return candidate
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """A short label for a question that has no name."""
+    words = str(text).split()
+    label = " ".join(words[:count])
+    return label + (" ..." if len(words) > count else "")
+
+
+def read_source(path: str | Path, encoding_message: str) -> str:
+    """An import file's text; refuses a missing, huge or non-UTF-8 file in one sentence."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise FileProblem(name, "this is a folder, not a file to import")
+        size = p.stat().st_size
+        limit = max_file_bytes()
+        if size > limit:
+            raise FileProblem(name, f"file is {size:,} bytes, over the {limit:,}-byte limit")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(name, "file not found") from None
+    except OSError as exc:
+        raise FileProblem(name, f"cannot read this file: {exc.strerror or exc}") from None
+    return decode_source(raw, name, encoding_message)
+
+
+def decode_source(raw: bytes, name: str, encoding_message: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblem(
+            name,
+            f"{encoding_message} (byte 0x{raw[exc.start]:02x} is not UTF-8); save the file as UTF-8 and import it again",
+            line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them (str.splitlines also splits on form feeds and the like)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+# ---------------------------------------------------------------------------
+# Import
+# ---------------------------------------------------------------------------
+
+# Escaped characters are swapped for Unicode noncharacters while the question is
+# taken apart, so "\=" never reads as an answer marker; they are put back after.
+_ESCAPABLE = ":#={}~n"
+_HOLDERS = {ch: chr(0xFDD0 + i) for i, ch in enumerate(_ESCAPABLE)}
+_RESTORE = {ord(holder): ("\n" if ch == "n" else ch) for ch, holder in _HOLDERS.items()}
+_DROP_HOLDERS = {ord(holder): None for holder in _HOLDERS.values()}
+
+_FORMATS = ("moodle", "html", "plain", "markdown")
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d*)?)%")
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+_FULL = 1 - 1e-6  # a fraction this close to 1 is full marks
+
+
+def _protect(text: str) -> str:
+    """Resolve backslash escapes: "\\\\" is a backslash, "\\=" etc. become placeholders."""
+    text = text.translate(_DROP_HOLDERS)  # noncharacters have no business in a question
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            if nxt == "\\":
+                out.append("\\")
+                i += 2
+                continue
+            if nxt in _HOLDERS:
+                out.append(_HOLDERS[nxt])
+                i += 2
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _restore(text: str) -> str:
+    return text.translate(_RESTORE)
+
+
+@dataclass
+class _Text:
+    text: str
+    format: str
+
+
+def _formatted(raw: str, default_format: str) -> _Text:
+    """Text with an optional [format] marker, escapes restored, HTML reduced."""
+    raw = raw.strip()
+    fmt = default_format
+    if raw.startswith("["):
+        end = raw.find("]")
+        if end > 0 and raw[1:end] in _FORMATS:
+            fmt, raw = raw[1:end], raw[end + 1 :]
+    text = _restore(raw).strip()
+    if fmt == "html":
+        text = html_to_text(text)
+    elif fmt == "moodle":
+        # Moodle's default format is HTML in which newlines are line breaks.
+        text = html_to_text(text, collapse_whitespace=False)
+    return _Text(text.strip(), fmt)
+
+
+def _weight(answer: str, default: float) -> tuple[float, str]:
+    """A leading "%50%" weight as a fraction (0.5), and the answer without it."""
+    m = _WEIGHT.match(answer)
+    if not m:
+        return default, answer
+    try:
+        value = float(m.group(1)) / 100
+    except ValueError:  # pragma: no cover - the pattern only lets numbers through
+        return default, answer
+    return value, answer[m.end() :]
+
+
+def _with_feedback(answer: str, fmt: str) -> tuple[_Text, _Text]:
+    text, _, feedback = answer.partition("#")
+    return _formatted(text, fmt), _formatted(feedback, fmt)
+
+
+class _Skip(Exception):
+    """A question that cannot be played; the message is the reason, in words."""
+
+
+@dataclass
+class _Block:
+    """One question's lines, each with its line number; comment lines are already blank."""
+
+    lines: list[tuple[int, str]]
+
+    @property
+    def line(self) -> int:
+        return next((n for n, text in self.lines if text.strip()), self.lines[0][0])
+
+    def text(self, skip_first: bool = False) -> str:
+        content = [(n, t) for n, t in self.lines if t.strip()]
+        start = content[1][0] if skip_first and len(content) > 1 else 0
+        return "\n".join(t for n, t in self.lines if n >= start)
+
+
+@dataclass
+class _Parsed:
+    name: str  # the GIFT ::name::, or ""
+    label: str  # the name, or the first words of the question
+    fields: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Questions are separated by blank lines; comment lines are blanked but keep their place."""
+    blocks: list[_Block] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(split_lines(text), start=1):
+        stripped = line.strip()
+        if not stripped:
+            if any(t for _, t in current):
+                blocks.append(_Block(current))
+            current = []
+        elif stripped.startswith("//"):
+            current.append((number, ""))
+        else:
+            current.append((number, line))
+    if any(t for _, t in current):
+        blocks.append(_Block(current))
+    return blocks
+
+
+def _category_of(path: str) -> str:
+    """Last component of a Moodle category path ("$course$/top/Teams" -> "Teams"); "//" is a slash."""
+    parts = [p.replace("//", "/").strip() for p in re.split(r"(?<!/)/(?!/)", path)]
+    parts = [p for p in parts if p and not (p.startswith("$") and p.endswith("$")) and p != "top"]
+    return parts[-1] if parts else DEFAULT_CATEGORY
+
+
+def _parse_question(text: str) -> _Parsed:
+    """One question's text (comments removed, escapes protected) -> the fields of a Question."""
+    name = ""
+    if text.startswith("::"):
+        rest = text[2:]
+        end = rest.find("::")
+        if end >= 0:
+            name = html_to_text(_restore(rest[:end])).strip()
+            text = rest[end + 2 :].strip()
+        else:
+            text = rest
+    start, finish = text.find("{"), text.find("}")
+    if start < 0 and finish < 0:
+        raise _Skip("a description (text with no answer part in braces) is not a question to play")
+    if start < 0:
+        raise _Skip("there is a '}' but no '{' before it; the answers go between braces")
+    if finish < 0:
+        raise _Skip("the '{' that opens the answers is never closed with '}'")
+    if finish < start:
+        raise _Skip("a '}' comes before the '{' that opens the answers")
+    answer_text = text[start + 1 : finish].strip()
+    if text.endswith("}"):
+        question_raw = text[:start] + text[finish + 1 :]
+    else:
+        # Missing-word question: the answer goes in the blank.
+        question_raw = text[:start] + BLANK + text[finish + 1 :]
+
+    general = ""
+    gf = answer_text.rfind("####")
+    if gf >= 0:
+        general = answer_text[gf + 4 :]
+        answer_text = answer_text[:gf].strip()
+
+    question = _formatted(question_raw, "moodle")
+    fmt = question.format
+    general_text = _formatted(general, fmt).text
+    parsed = _Parsed(name=name, label=name or first_words(question.text))
+
+    if not answer_text:
+        raise _Skip("an essay question (free-text answer) has no right answer the game could check")
+    if not question.text:
+        raise _Skip("the question has no text")
+    parsed.fields["prompt"] = question.text
+
+    if answer_text.startswith("#"):
+        _numeric(answer_text[1:], fmt, parsed)
+    elif "~" in answer_text:
+        _multichoice(answer_text, fmt, parsed)
+    elif "=" in answer_text and "->" in answer_text:
+        _matching(answer_text, fmt, parsed)
+    else:
+        head = answer_text.split("#", 1)[0].strip() if answer_text.find("#") > 0 else answer_text
+        if head in _TRUE_FALSE:
+            _true_false(answer_text, fmt, parsed)
+        else:
+            _short_answer(answer_text, fmt, parsed)
+
+    # General feedback is the explanation; without it, the right answer's feedback.
+    if general_text:
+        parsed.fields["explanation"] = general_text
+    parsed.fields.setdefault("explanation", "")
+    return parsed
+
+
+def _answers_after_split(answer_text: str, sep: str) -> list[str]:
+    parts = answer_text.split(sep)
+    if parts and not parts[0].strip():
+        parts.pop(0)
+    return [p.strip() for p in parts]
+
+
+def _show(text: str) -> str:
+    return repr(text) if text else "(empty)"
+
+
+def _multichoice(answer_text: str, fmt: str, parsed: _Parsed) -> None:
+    single = "=" in answer_text
+    answers = _answers_after_split(answer_text.replace("=", "~="), "~")
+    if len(answers) < 2:
+        raise _Skip("a multiple-choice question needs at least two answers")
+    choices: list[str] = []
+    fractions: list[float] = []
+    feedbacks: list[str] = []
+    for answer in answers:
+        if answer.startswith("="):
+            fraction, answer = 1.0, answer[1:]
+        else:
+            fraction, answer = _weight(answer, 0.0)
+        text, feedback = _with_feedback(answer, fmt)
+        if not text.text:
+            raise _Skip("one of the answers is empty")
+        if text.text in choices:
+            raise _Skip(f"two answers read the same ({text.text!r})")
+        choices.append(text.text)
+        fractions.append(fraction)
+        feedbacks.append(feedback.text)
+    fields = parsed.fields
+    fields["choices"] = tuple(choices)
+    if single:
+        right = [i for i, f in enumerate(fractions) if f >= _FULL]
+        if len(right) != 1:
+            raise _Skip(f"a one-answer multiple-choice question has {len(right)} answers marked fully right")
+        for i, f in enumerate(fractions):
+            if 0 < f < _FULL:
+                parsed.warnings.append(
+                    f"the answer {choices[i]!r} earns {f:.0%} partial credit in Moodle; here it counts as wrong"
+                )
+        fields["type"] = MULTIPLE_CHOICE
+        fields["answers"] = (choices[right[0]],)
+    else:
+        right = [i for i, f in enumerate(fractions) if f > 0]
+        if not right:
+            raise _Skip("no answer earns any credit, so none is right")
+        fields["type"] = MULTI_SELECT
+        fields["answers"] = tuple(choices[i] for i in right)
+    fields["explanation"] = next((feedbacks[i] for i in right if feedbacks[i]), "")
+
+
+def _matching(answer_text: str, fmt: str, parsed: _Parsed) -> None:
+    answers = _answers_after_split(answer_text, "=")
+    if len(answers) < 2:
+        raise _Skip("a matching question needs at least two pairs")
+    pairs: list[tuple[str, str]] = []
+    for answer in answers:
+        if "->" not in answer:
+            raise _Skip(f"the matching answer {_show(_restore(answer))} has no '->' between its two sides")
+        left_raw, _, right_raw = answer.partition("->")
+        left = _formatted(left_raw, fmt).text
+        right = _restore(right_raw).strip()
+        if not right:
+            raise _Skip("a matching pair has nothing after '->'")
+        if not left:
+            parsed.warnings.append(
+                f"dropped the extra right-hand option {right!r}: matching here has no options without a partner"
+            )
+            continue
+        if left in (p[0] for p in pairs):
+            raise _Skip(f"two matching pairs have the same left side ({left!r})")
+        pairs.append((left, right))
+    if len(pairs) < 2:
+        raise _Skip("a matching question needs at least two pairs with both sides filled")
+    parsed.fields.update(type=MATCHING, pairs=tuple(pairs), answers=tuple(r for _, r in pairs))
+
+
+def _true_false(answer_text: str, fmt: str, parsed: _Parsed) -> None:
+    bits = answer_text.split("#", 2)
+    value = _TRUE_FALSE[bits[0].strip()]
+    wrong = _formatted(bits[1], fmt).text if len(bits) > 1 else ""
+    right = _formatted(bits[2], fmt).text if len(bits) > 2 else ""
+    # With one wrong answer, its feedback usually explains the right one.
+    parsed.fields.update(type=TRUE_FALSE, answers=("true" if value else "false",), explanation=right or wrong)
+
+
+def _short_answer(answer_text: str, fmt: str, parsed: _Parsed) -> None:
+    answers = _answers_after_split(answer_text, "=")
+    accepted: list[str] = []
+    feedback = ""
+    for answer in answers:
+        fraction, answer = _weight(answer, 1.0)
+        text, fb = _with_feedback(answer, fmt)
+        if fraction < _FULL:
+            if fraction > 0:
+                parsed.warnings.append(
+                    f"left out the answer {text.text!r}: it earns {fraction:.0%} partial credit in Moodle, "
+                    "and answers here are either right or wrong"
+                )
+            continue
+        if "*" in text.text:
+            parsed.warnings.append(f"left out the answer {text.text!r}: '*' wildcards are not supported here")
+            continue
+        if text.text and text.text not in accepted:
+            accepted.append(text.text)
+            feedback = feedback or fb.text
+    if not accepted:
+        raise _Skip("no answer earns full marks, so there is nothing to accept as right")
+    parsed.fields.update(type=TYPE_IN, answers=tuple(accepted), explanation=feedback)
+
+
+def _number(text: str) -> float:
+    text = text.strip()
+    if not _NUMBER.match(text):
+        raise ValueError(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def _numeric(answer_text: str, fmt: str, parsed: _Parsed) -> None:
+    tilde = answer_text.find("~")
+    if tilde >= 0:
+        answer_text = answer_text[:tilde]  # feedback for any wrong number: not kept
+    answers = _answers_after_split(answer_text, "=")
+    if not answers:
+        raise _Skip("a numeric question needs a number between '{#' and '}'")
+    chosen: tuple[str, str] | None = None
+    for answer in answers:
+        fraction, answer = _weight(answer, 1.0)
+        text, fb = _with_feedback(answer, fmt)
+        if fraction >= _FULL and chosen is None:
+            chosen = (text.text, fb.text)
+        elif fraction > 0:
+            parsed.warnings.append(
+                f"left out the answer {text.text!r}: it earns {fraction:.0%} partial credit in Moodle"
+            )
+    if chosen is None:
+        raise _Skip("no numeric answer earns full marks")
+    answer, feedback = chosen
+    fields = parsed.fields
+    try:
+        if answer.find("..") > 0:
+            low_text, _, high_text = answer.partition("..")
+            low, high = _number(low_text), _number(high_text)
+            if low > high:
+                raise _Skip(f"the range {answer!r} ends below where it starts")
+            fields.update(low=low, high=high, answers=(f"{_plain_number(low)}..{_plain_number(high)}",))
+        elif answer.find(":") > 0:
+            value_text, _, tol_text = answer.partition(":")
+            value, tolerance = _number(value_text), _number(tol_text)
+            if tolerance < 0:
+                raise _Skip(f"the margin in {answer!r} is negative")
+            fields.update(value=value, tolerance=tolerance, answers=(_plain_number(value),))
+        else:
+            value = _number(answer)
+            fields.update(value=value, tolerance=0.0, answers=(_plain_number(value),))
+    except ValueError:
+        raise _Skip(f"the numeric answer {_show(answer)} is not a number") from None
+    fields.update(type=NUMERIC, explanation=feedback)
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+
+
+def import_text(text: str, name: str) -> ImportResult:
+    """Read GIFT text into a pack named after ``name`` (a file name)."""
+    info = pack_info_for(name, "GIFT")
+    ids = IdMaker(info.id)
+    pack = Pack(info=info, path="")
+    result = ImportResult(pack=pack)
+    category = DEFAULT_CATEGORY
+    number = 0
+    for block in _blocks(text.removeprefix("\ufeff")):
+        body = _protect(block.text().strip())
+        line = block.line
+        if body.startswith("$CATEGORY:"):
+            # Friendlier than Moodle: only the first line names the category, and
+            # a question written right under it (no blank line) is still read.
+            category = _category_of(_restore(body.partition("\n")[0][len("$CATEGORY:") :]).strip())
+            body = _protect(block.text(skip_first=True).strip())
+            if body.startswith("$CATEGORY:") or not body:
+                continue
+            line = next(n for n, t in block.lines if t.strip() and n > line)
+        number += 1
+        try:
+            parsed = _parse_question(body)
+        except _Skip as skip:
+            result.skipped.append(Skipped(_label_for(body), line, str(skip)))
+            continue
+        question = Question(
+            id=ids.make(parsed.name, number),
+            category=category,
+            difficulty="medium",
+            pack=info.id,
+            line=line,
+            **parsed.fields,
+        )
+        pack.questions.append(question)
+        for warning in parsed.warnings:
+            result.warnings.append(str(Problem(name, line, 0, f"{parsed.label}: {warning}", severity="warning")))
+    return result
+
+
+def _label_for(body: str) -> str:
+    """A skipped question's name, or its first words."""
+    if body.startswith("::"):
+        end = body.find("::", 2)
+        if end > 2:
+            return html_to_text(_restore(body[2:end])).strip() or first_words(_restore(body[end + 2 :]))
+    return first_words(_restore(body))
+
+
+def import_file(path: Path) -> ImportResult:
+    text = read_source(path, NOT_UTF8)
+    result = import_text(text, str(path))
+    result.pack.path = str(path)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Export
+# ---------------------------------------------------------------------------
+
+_RESERVED = str.maketrans({"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""})
+
+
+def escape(text: str) -> str:
+    """Text with GIFT's special characters escaped and newlines written as \\n."""
+    return str(text).translate(_RESERVED)
+
+
+def _gift_text(text: str, default_format: str = "moodle") -> str:
+    """Escaped text, marked [plain] when Moodle would otherwise read it as HTML or as a marker."""
+    text = str(text)
+    plain_needed = text.startswith("[") or (default_format != "plain" and looks_like_html(text))
+    body = escape(text)
+    if _WEIGHT.match(body):
+        plain_needed = True  # a leading "%50%" would read as a weight
+    return ("[plain]" + body) if plain_needed else body
+
+
+def _format_of(text: str) -> str:
+    return "plain" if _gift_text(text).startswith("[plain]") else "moodle"
+
+
+def _percent(value: float) -> str:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _export_number(value: float | None) -> str:
+    return _plain_number(float(value or 0.0))
+
+
+def _category_line(pack: Pack, category: str) -> str:
+    def part(text: str) -> str:
+        return str(text).replace("/", "//").replace("\n", " ")
+
+    return f"$CATEGORY: $course$/top/{part(pack.title)}/{part(category)}"
+
+
+def question_to_gift(q: Question) -> str:
+    """One question as GIFT text; raises ValueError (with the reason) when GIFT cannot hold it."""
+    prompt = _gift_text(q.prompt)
+    fmt = _format_of(q.prompt)
+    head = f"::{escape(q.id)}::{prompt}"
+    general = f"####{_gift_text(q.explanation, fmt)}" if q.explanation else ""
+    lines: list[str]
+    if q.type == TRUE_FALSE:
+        return f"{head}{{{'TRUE' if q.correct_bool else 'FALSE'}{general}}}"
+    if q.type == MULTIPLE_CHOICE:
+        lines = [("\t=" if c == q.answers[0] else "\t~") + _gift_text(c, fmt) for c in q.choices]
+    elif q.type == MULTI_SELECT:
+        right = [c for c in q.choices if c in q.answers]
+        wrong = [c for c in q.choices if c not in q.answers]
+        if not right:
+            raise ValueError("no choice is marked right")
+        lines = []
+        for c in q.choices:
+            share = 100 / len(right) if c in right else -100 / len(wrong)
+            lines.append(f"\t~%{_percent(share)}%{_gift_text(c, fmt)}")
+    elif q.type == TYPE_IN:
+        lines = []
+        for answer in q.answers:
+            if "->" in answer:
+                raise ValueError(f"the answer {answer!r} contains '->', which GIFT reads as a matching pair")
+            lines.append(f"\t=%100%{escape(answer)}")
+    elif q.type == NUMERIC:
+        if q.low is not None and q.high is not None:
+            answer = f"{_export_number(q.low)}..{_export_number(q.high)}"
+        else:
+            answer = _export_number(q.value)
+            if q.tolerance:
+                answer += f":{_export_number(q.tolerance)}"
+        return f"{head}{{#{answer}{general}}}"
+    elif q.type == MATCHING:
+        lines = []
+        for left, right in q.pairs:
+            if "->" in left:
+                raise ValueError(f"the left side {left!r} contains '->', which GIFT uses between the two sides")
+            lines.append(f"\t={_gift_text(left, fmt)} -> {escape(right)}")
+    elif q.type == ORDERING:
+        raise ValueError("ordering questions have no GIFT equivalent")
+    else:
+        raise ValueError(f"questions of type {q.type!r} have no GIFT equivalent")
+    if general:
+        lines.append("\t" + general)
+    return head + "{\n" + "\n".join(lines) + "\n}"
+
+
+def export_text(packs: Iterable[Pack]) -> tuple[str, ExportResult]:
+    """GIFT text for the packs' questions, with a $CATEGORY: line whenever the category changes."""
+    packs = list(packs)
+    result = ExportResult(written=0)
+    chunks = [f"// GIFT export of {', '.join(p.id for p in packs) or 'no packs'} (Tour de France docuseries quiz)"]
+    current: tuple[str, str] | None = None
+    for pack in packs:
+        for q in pack.questions:
+            try:
+                text = question_to_gift(q)
+            except ValueError as exc:
+                result.skipped.append(Skipped(q.id, q.line, str(exc)))
+                continue
+            if current != (pack.id, q.category):
+                current = (pack.id, q.category)
+                chunks.append(_category_line(pack, q.category))
+            chunks.append(f"// {q.id} ({q.type})\n{text}")
+            result.written += 1
+    return "\n\n".join(chunks) + "\n", result
+
+
+def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
+    """Write GIFT to ``out`` (atomically), or to standard output when ``out`` is None."""
+    text, result = export_text(packs)
+    if out is None:
+        sys.stdout.write(text)
+        return result
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    result.files.append(str(target))
+    return result
+
+
+__all__ = [
+    "NAME",
+    "DESCRIPTION",
+    "SUFFIX",
+    "import_file",
+    "import_text",
+    "export_packs",
+    "export_text",
+    "question_to_gift",
+    "escape",
+    "slugify",
+    "pack_info_for",
+    "IdMaker",
+    "read_source",
+    "decode_source",
+    "first_words",
+    "split_lines",
+]
