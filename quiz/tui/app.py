@@ -1,0 +1,189 @@
+"""The Textual app: which screen shows when, and the round being played."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.engine import HOTSEAT, SOLO, AnswerRecord, Game, RoundSettings
+from quiz.model import Question
+from quiz.tui.library import discover_packs, entry_ok, open_store, questions_of, recently_seen
+from quiz.tui.modals.confirm import ConfirmModal
+from quiz.tui.modals.help import HelpScreen
+from quiz.tui.screens.handoff import HandoffScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.screens.reveal import RevealScreen
+from quiz.tui.screens.scores import ScoresScreen
+from quiz.tui.screens.setup import SetupScreen
+from quiz.tui.screens.title import TitleScreen
+
+ROUND_SCREENS = (QuestionScreen, RevealScreen, HandoffScreen)
+
+
+class QuizApp(App[None]):
+    """Title → setup → questions and reveals (→ hand-offs) → results → title."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Tour de France Quiz"
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        pack_paths: Sequence[str | Path] = (),
+        include_builtin: bool = True,
+        include_user: bool = True,
+        entries: Sequence[Any] | None = None,
+        settings: RoundSettings | None = None,
+        store: Any = None,
+        game: Game | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.pack_paths = tuple(pack_paths)
+        self.include_builtin = include_builtin
+        self.include_user = include_user
+        self.entries: list[Any] = list(entries) if entries is not None else []
+        self._entries_given = entries is not None
+        self.settings = settings or RoundSettings()
+        self.store = store
+        self.clock = clock
+        self.game: Game | None = None
+        self._first_game = game
+        self.round_packs: tuple[str, ...] = ()
+        self.selected_packs: set[int] = set()
+        self._store_problem_shown = False
+
+    # -- start-up ------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.store is None:
+            self.store = open_store()
+        if not self._entries_given:
+            self.entries = discover_packs(self.pack_paths, self.include_builtin, self.include_user)
+        self.selected_packs = {i for i, e in enumerate(self.entries) if entry_ok(e)}
+        self.push_screen(TitleScreen())
+        self.report_store_problem()
+        if self._first_game is not None:
+            self.round_packs = tuple(e.id for e in self.entries if entry_ok(e))
+            self.begin(self._first_game)
+
+    def report_store_problem(self) -> None:
+        """Say once that scores are not being kept; the game carries on regardless."""
+        problem = getattr(self.store, "problem", None)
+        if problem and not self._store_problem_shown:
+            self._store_problem_shown = True
+            self.notify(problem, title="Scores", severity="warning", timeout=8)
+
+    # -- moving between screens -------------------------------------------------
+    def _show(self, screen) -> None:
+        # The title stays at the bottom of the stack; one screen at a time sits on it.
+        if isinstance(self.screen, TitleScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def show_title(self) -> None:
+        self.game = None
+        while not isinstance(self.screen, TitleScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def open_setup(self) -> None:
+        self._show(SetupScreen())
+
+    def open_scores(self) -> None:
+        self._show(ScoresScreen())
+
+    @property
+    def in_round(self) -> bool:
+        return any(isinstance(s, ROUND_SCREENS) for s in self.screen_stack)
+
+    # -- the round ---------------------------------------------------------------
+    def new_round(self, settings: RoundSettings, entries: Sequence[Any]) -> Game:
+        """Build a round from the chosen packs (raises RoundError) and start it."""
+        pool = questions_of(entries)
+        recent = recently_seen(self.store, settings.players)
+        game = Game(pool, settings, recent=recent)
+        self.settings = settings
+        self.selected_packs = {i for i, e in enumerate(self.entries) if e in entries}
+        self.round_packs = tuple(e.id for e in entries)
+        self.begin(game)
+        return game
+
+    def begin(self, game: Game) -> None:
+        self.game = game
+        self.show_question()
+
+    def show_question(self) -> None:
+        if self.game is not None and not self.game.finished:
+            self._show(QuestionScreen(self.game))
+
+    def show_reveal(self, record: AnswerRecord | None) -> None:
+        if self.game is not None and record is not None:
+            self._show(RevealScreen(self.game, record))
+
+    def after_reveal(self) -> None:
+        game = self.game
+        if game is None:
+            return
+        previous = game.current.player if game.current else None
+        game.advance()
+        if game.finished:
+            self.finish_round()
+        elif game.settings.mode == HOTSEAT and game.current.player != previous:
+            self._show(HandoffScreen(game))
+        else:
+            self.show_question()
+
+    def finish_round(self) -> None:
+        game = self.game
+        if game is None:
+            return
+        if not game.settings.practice:
+            try:
+                self.store.save_game(game, self.round_packs)
+            except Exception:  # the store promises not to raise; if it does, play still goes on
+                self.store.problem = self.store.problem or "Scores could not be saved. Play goes on."
+            self.report_store_problem()
+        self._show(ResultsScreen(game))
+
+    def review(self, player: str, mistakes: Sequence[Question]) -> None:
+        """Replay missed questions for practice: no points, no timer, not saved."""
+        base = self.game.settings if self.game else self.settings
+        settings = replace(base, mode=SOLO, players=(player,), practice=True, timer=None)
+        self.begin(Game([], settings, fixed=list(mistakes)))
+
+    # -- leaving -------------------------------------------------------------------
+    def confirm_leave_round(self) -> None:
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.show_title()
+
+        if not isinstance(self.screen, ConfirmModal):
+            self.push_screen(ConfirmModal("Leave this round? It will not be saved.", yes="Leave", no="Keep playing"), leave)
+
+    async def action_quit(self) -> None:
+        if not self.in_round:
+            self.exit()
+            return
+
+        def quit_(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        if not isinstance(self.screen, ConfirmModal):
+            self.push_screen(ConfirmModal("Quit the game? This round will be lost.", yes="Quit", no="Keep playing"), quit_)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, (HelpScreen, ConfirmModal)):
+            self.push_screen(HelpScreen())

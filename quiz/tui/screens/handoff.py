@@ -1,0 +1,47 @@
+"""Hot-seat: the scoreboard between questions, and whose turn it is, so players can swap seats."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.engine import Game
+
+
+class HandoffScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter,space,n", "ready", "Ready"),
+        Binding("escape", "leave", "Leave round"),
+    ]
+
+    def __init__(self, game: Game) -> None:
+        super().__init__()
+        self.game = game
+
+    def compose(self) -> ComposeResult:
+        turn = self.game.current
+        with Vertical(id="handoff-box"):
+            yield Static("Scoreboard", classes="screen-title")
+            yield DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
+            if turn is not None:
+                yield Static(f"Next up: {turn.player}", id="next-player")
+                yield Static(
+                    f"Question {turn.number}/{turn.of}. Pass the keyboard to {turn.player}, then press Enter.",
+                    classes="hint",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#scoreboard", DataTable)
+        table.add_columns("#", "Player", "Points", "Correct", "Streak")
+        for rank, stats in enumerate(self.game.standings(), 1):
+            table.add_row(str(rank), stats.name, str(stats.points), f"{stats.correct}/{stats.answered}", str(stats.streak))
+
+    def action_ready(self) -> None:
+        self.app.show_question()
+
+    def action_leave(self) -> None:
+        self.app.confirm_leave_round()

@@ -1,0 +1,65 @@
+"""High scores and recent games, from the score store."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+
+def _time(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} s"
+
+
+class ScoresScreen(Screen[None]):
+    BINDINGS = [Binding("escape,t", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("High scores", classes="screen-title")
+        with VerticalScroll(id="scores-body"):
+            yield DataTable(id="top", cursor_type="row", zebra_stripes=True)
+            yield Static("Recent games", classes="section-title")
+            yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="scores-empty", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        try:
+            top = store.top_scores(10)
+            recent = store.recent_games(10)
+        except Exception:  # a failing store shows empty tables; play is unaffected
+            top, recent = [], []
+        table = self.query_one("#top", DataTable)
+        table.add_columns("#", "Player", "Points", "Correct", "Accuracy", "Best streak", "Mean time", "Mode", "Date")
+        for rank, row in enumerate(top, 1):
+            table.add_row(
+                str(rank),
+                row.player,
+                str(row.points),
+                f"{row.correct}/{row.asked}",
+                f"{round(row.accuracy * 100)}%",
+                str(row.best_streak),
+                _time(row.mean_time),
+                row.mode,
+                str(row.played_at)[:10],
+            )
+        games = self.query_one("#recent", DataTable)
+        games.add_columns("Date", "Mode", "Questions", "Players", "Winner", "Settings")
+        for row in recent:
+            games.add_row(
+                str(row.played_at)[:16].replace("T", " "),
+                row.mode,
+                str(row.questions),
+                ", ".join(row.players),
+                row.winner or "–",
+                row.settings,
+            )
+        if not top:
+            self.query_one("#scores-empty", Static).update("No games saved yet. Play a round to get on the board!")
+        table.focus()
+
+    def action_back(self) -> None:
+        self.app.show_title()

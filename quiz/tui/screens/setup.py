@@ -1,0 +1,167 @@
+"""Choosing a round: mode, players, packs, categories, length, timer, difficulty."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quiz.engine import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings
+from quiz.model import DIFFICULTIES
+from quiz.tui.library import entry_categories, entry_ok
+
+MODES = (SOLO, HOTSEAT)
+DIFFICULTY_CHOICES = (None, *DIFFICULTIES)
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+def _index(values: tuple, value, default: int = 0) -> int:
+    return values.index(value) if value in values else default
+
+
+class SetupScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("f5", "start", "Start"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        s: RoundSettings = self.app.settings
+        yield Static("Set up a round", classes="screen-title")
+        with VerticalScroll(id="setup-form"):
+            yield Label("Mode", classes="field")
+            with RadioSet(id="mode", classes="row"):
+                yield RadioButton("Solo", value=s.mode != HOTSEAT)
+                yield RadioButton("Hot-seat (2–8 players, one keyboard)", value=s.mode == HOTSEAT)
+            yield Label("", id="players-label", classes="field")
+            yield Input(", ".join(s.players) if s.players != ("Player",) else "", id="players")
+            yield Label("Packs", classes="field")
+            yield SelectionList[int](id="packs")
+            yield Label("Categories (none ticked means all)", classes="field")
+            yield SelectionList[str](id="categories")
+            yield Label("Questions per player", classes="field")
+            with RadioSet(id="questions", classes="row"):
+                for n in QUESTION_COUNTS:
+                    yield RadioButton(str(n), value=n == s.questions)
+            yield Label("Timer", classes="field")
+            with RadioSet(id="timer", classes="row"):
+                for t in TIMER_CHOICES:
+                    yield RadioButton("Off" if t is None else f"{t} s", value=t == s.timer)
+            yield Label("Difficulty", classes="field")
+            with RadioSet(id="difficulty", classes="row"):
+                for d in DIFFICULTY_CHOICES:
+                    yield RadioButton("Any" if d is None else d.capitalize(), value=d == s.difficulty)
+            yield Static("", id="setup-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Start (F5)", id="start", variant="success")
+                yield Button("Back", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        packs = self.query_one("#packs", SelectionList)
+        for i, entry in enumerate(self.app.entries):
+            if entry_ok(entry):
+                label = f"{entry.title} ({entry.total} questions)"
+                packs.add_option(Selection(label, i, i in self.app.selected_packs))
+            else:
+                error = getattr(entry, "error", None) or "cannot be used"
+                packs.add_option(Selection(f"✘ {entry.title}: {error}", i, False, disabled=True))
+        self._fill_categories()
+        self._mode_changed()
+        self.query_one("#mode", RadioSet).focus()
+
+    # -- reading the form --------------------------------------------------
+    def _pressed(self, radio_id: str) -> int:
+        return max(0, self.query_one(f"#{radio_id}", RadioSet).pressed_index)
+
+    @property
+    def mode(self) -> str:
+        return MODES[self._pressed("mode")]
+
+    def selected_entries(self) -> list:
+        chosen = self.query_one("#packs", SelectionList).selected
+        return [self.app.entries[i] for i in sorted(chosen)]
+
+    def _fill_categories(self) -> None:
+        categories = self.query_one("#categories", SelectionList)
+        keep = set(categories.selected) or {c.casefold() for c in self.app.settings.categories}
+        categories.clear_options()
+        for name, count in entry_categories(self.selected_entries()).items():
+            categories.add_option(Selection(f"{name} ({count})", name, name.casefold() in keep or name in keep))
+
+    def _mode_changed(self) -> None:
+        label = self.query_one("#players-label", Label)
+        names = self.query_one("#players", Input)
+        if self.mode == HOTSEAT:
+            label.update("Players: 2 to 8 names, separated by commas")
+            names.placeholder = "Ana, Ben"
+        else:
+            label.update("Your name")
+            names.placeholder = "Player"
+
+    @on(RadioSet.Changed, "#mode")
+    def _on_mode(self) -> None:
+        self._mode_changed()
+
+    @on(SelectionList.SelectedChanged, "#packs")
+    def _on_packs(self) -> None:
+        self._fill_categories()
+
+    def settings(self) -> RoundSettings:
+        names = split_names(self.query_one("#players", Input).value)
+        if self.mode == SOLO and not names:
+            names = ("Player",)
+        return replace(
+            self.app.settings,
+            mode=self.mode,
+            players=names,
+            categories=tuple(self.query_one("#categories", SelectionList).selected),
+            questions=QUESTION_COUNTS[self._pressed("questions")],
+            timer=TIMER_CHOICES[self._pressed("timer")],
+            difficulty=DIFFICULTY_CHOICES[self._pressed("difficulty")],
+            practice=False,
+        )
+
+    # -- actions -----------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#setup-error", Static)
+        error.update(f"✘ {message}" if message else "")
+        if message:
+            error.scroll_visible()
+
+    def action_start(self) -> None:
+        entries = self.selected_entries()
+        if not entries:
+            self.show_error("Tick at least one pack.")
+            return
+        try:
+            settings = self.settings()
+            self.app.new_round(settings, entries)
+        except RoundError as exc:
+            self.show_error(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+
+    def action_back(self) -> None:
+        self.app.show_title()
+
+    @on(Input.Submitted, "#players")
+    def _on_names_submitted(self) -> None:
+        self.action_start()
+
+    @on(Button.Pressed, "#start")
+    def _on_start(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    @on(Button.Pressed, "#back")
+    def _on_back(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_back()

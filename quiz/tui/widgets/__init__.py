@@ -1,0 +1,1 @@
+"""Widgets the game's screens are built from."""
