@@ -1,16 +1,680 @@
-"""Pack and facts checking.  (Minimal stand-in; the full validator replaces it.)"""
+"""Checking packs and facts files: every problem at once, each at its line and column.
+
+Structure is checked against ``quiz/schema/pack.schema.json`` (JSON Schema
+2020-12), the same file editors use to complete packs. Importing jsonschema and
+running it costs more than parsing a big pack, so a hand-written mirror of the
+schema (``conforms``) answers "is the structure fine?" first, and jsonschema only
+runs to explain a pack that is not. A test keeps the two in agreement. The rules
+a schema cannot say (the answer is one of the choices, ids are unique, quotes are
+in the seed...) are checked here in Python.
+"""
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
 from quiz.errors import Problem
-from quiz.model import QUESTION_TYPES
+from quiz.model import (
+    DIFFICULTIES,
+    MATCHING,
+    MULTI_SELECT,
+    MULTIPLE_CHOICE,
+    NUMERIC,
+    ORDERING,
+    QUESTION_TYPES,
+    TRUE_FALSE,
+    TYPE_IN,
+)
+
+SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
+
+HEADER_FIELDS = ("id", "title", "description", "version", "language", "authors", "license", "sources")
+COMMON_FIELDS = ("id", "category", "type", "difficulty", "prompt", "explanation", "facts", "source")
+#: The answer fields each question type uses; any other answer field is a mistake.
+TYPE_FIELDS: dict[str, tuple[str, ...]] = {
+    MULTIPLE_CHOICE: ("choices", "answer"),
+    MULTI_SELECT: ("choices", "answers"),
+    TRUE_FALSE: ("answer",),
+    TYPE_IN: ("answers",),
+    NUMERIC: ("answer", "tolerance", "range", "unit"),
+    ORDERING: ("items",),
+    MATCHING: ("pairs",),
+}
+ANSWER_FIELDS = ("choices", "answer", "answers", "tolerance", "range", "unit", "items", "pairs")
+QUESTION_FIELDS = COMMON_FIELDS + ANSWER_FIELDS
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_YAML11_BOOLS = {"yes", "no", "on", "off"}
 
 
-def check_pack_data(data: object, name: str) -> list[Problem]:
+# --------------------------------------------------------------------------- fast structural mirror
+
+
+def _text(v: Any) -> bool:
+    return type(v) is str and not v.isspace() and v != ""
+
+
+def _number(v: Any) -> bool:
+    return type(v) is int or type(v) is float
+
+
+def _answer_text(v: Any) -> bool:
+    return _number(v) or _text(v)
+
+
+def _list_of(v: Any, ok: Any) -> bool:
+    return isinstance(v, list) and all(ok(x) for x in v)
+
+
+def _unique(v: list) -> bool:
+    return len(set(v)) == len(v)
+
+
+def _str(v: Any) -> bool:
+    return type(v) is str
+
+
+def _header_ok(h: Any) -> bool:
+    if not isinstance(h, dict) or "id" not in h or "title" not in h:
+        return False
+    for key, value in h.items():
+        if key == "id":
+            ok = _str(value) and SLUG.search(value) is not None
+        elif key == "title":
+            ok = _text(value)
+        elif key in ("description", "language", "license"):
+            ok = _str(value)
+        elif key == "version":
+            ok = _str(value) or _number(value)
+        elif key == "authors":
+            ok = _list_of(value, _str)
+        elif key == "sources":
+            ok = _list_of(value, _source_entry_ok)
+        else:
+            return False
+        if not ok:
+            return False
+    return True
+
+
+def _source_entry_ok(v: Any) -> bool:
+    if _str(v):
+        return True
+    return isinstance(v, dict) and all(_str(v[k]) for k in ("title", "url", "seed") if k in v)
+
+
+def _pair_ok(p: Any) -> bool:
+    return (
+        isinstance(p, dict)
+        and len(p) == 2
+        and _answer_text(p.get("left"))
+        and _answer_text(p.get("right"))
+    )
+
+
+_FIELD_OK = {
+    "id": lambda v: _text(v) or (type(v) is int) or (type(v) is float and v.is_integer()),
+    "category": _text,
+    "type": lambda v: v in QUESTION_TYPES,
+    "difficulty": lambda v: v in DIFFICULTIES,
+    "prompt": _text,
+    "choices": lambda v: _list_of(v, _answer_text),
+    "answer": lambda v: _str(v) or _number(v) or type(v) is bool,
+    "answers": lambda v: _list_of(v, _answer_text),
+    "tolerance": _number,
+    "range": lambda v: _list_of(v, _number),
+    "unit": _str,
+    "items": lambda v: _list_of(v, _answer_text),
+    "pairs": lambda v: _list_of(v, _pair_ok),
+    "explanation": _str,
+    "facts": lambda v: _list_of(v, _str),
+    "source": lambda v: isinstance(v, dict)
+    and len(v) == 2
+    and type(v.get("seed")) is str
+    and v["seed"] != ""
+    and _text(v.get("quote")),
+}
+
+
+def _question_ok(q: Any) -> bool:
+    if not isinstance(q, dict):
+        return False
+    if "id" not in q or "category" not in q or "type" not in q or "prompt" not in q:
+        return False
+    for key, value in q.items():
+        check = _FIELD_OK.get(key)
+        if check is None or not check(value):
+            return False
+    t = q["type"]
+    if t == MULTIPLE_CHOICE:
+        return "choices" in q and "answer" in q and len(q["choices"]) >= 2 and _unique(q["choices"]) and type(q["answer"]) is not bool
+    if t == MULTI_SELECT:
+        return (
+            "choices" in q and "answers" in q and len(q["choices"]) >= 2 and _unique(q["choices"])
+            and len(q["answers"]) >= 1 and _unique(q["answers"])
+        )
+    if t == TRUE_FALSE:
+        return type(q.get("answer")) is bool
+    if t == TYPE_IN:
+        return len(q.get("answers") or ()) >= 1
+    if t == NUMERIC:
+        if "answer" in q and not _number(q["answer"]):
+            return False
+        if q.get("tolerance", 0) < 0:
+            return False
+        if "range" in q:
+            return len(q["range"]) == 2 and "answer" not in q
+        return "answer" in q
+    if t == ORDERING:
+        return len(q.get("items") or ()) >= 3 and _unique(q["items"])
+    if t == MATCHING:
+        return len(q.get("pairs") or ()) >= 2
+    return False
+
+
+def conforms(data: Any) -> bool:
+    """True when ``data`` is valid against the pack schema (fast; no jsonschema)."""
+    if not isinstance(data, dict) or "pack" not in data or "questions" not in data or len(data) != 2:
+        return False
+    if not _header_ok(data["pack"]) or not isinstance(data["questions"], list):
+        return False
+    return all(_question_ok(q) for q in data["questions"])
+
+
+# --------------------------------------------------------------------------- jsonschema, explained
+
+_validator: Any = None
+
+
+def schema() -> dict:
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def schema_validator() -> Any:
+    """The compiled schema validator, built once per process."""
+    global _validator
+    if _validator is None:
+        from jsonschema import Draft202012Validator
+
+        _validator = Draft202012Validator(schema())
+    return _validator
+
+
+def _pos(data: Any, path: list) -> tuple[int, int]:
+    """Line and column of the node at ``path`` (its parent's record of it)."""
+    if not path:
+        return (getattr(data, "line", 0) or 1, getattr(data, "column", 0) or 1)
+    parent = _walk(data, path[:-1])
+    if hasattr(parent, "pos_of"):
+        return parent.pos_of(path[-1])
+    return _pos(data, path[:-1])
+
+
+def _node_pos(node: Any, data: Any, path: list) -> tuple[int, int]:
+    if getattr(node, "line", 0):
+        return (node.line, node.column)
+    return _pos(data, path)
+
+
+def _walk(data: Any, path: Iterable) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def _kind(v: Any) -> str:
+    if v is None:
+        return "empty"
+    if isinstance(v, bool):
+        return f"{str(v).lower()} (a yes/no value)"
+    if isinstance(v, (int, float)):
+        return f"the number {v}"
+    if isinstance(v, str):
+        return f"the text {v!r}"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "a mapping of fields"
+    return f"a {type(v).__name__}"
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+
+_SINGULAR = {"choices": "choice", "answers": "answer", "items": "item", "pairs": "pair", "range": "number",
+             "authors": "author", "sources": "source", "facts": "fact", "questions": "question"}
+
+
+def _describe(path: list, data: Any) -> str:
+    """How a pack author would name the node at ``path``."""
+    if not path:
+        return "the file"
+    if path == ["pack"]:
+        return "the 'pack' header"
+    if path[0] == "questions" and len(path) == 2:
+        return f"question {path[1] + 1}"
+    key = path[-1]
+    if isinstance(key, int):
+        parent = path[-2] if len(path) >= 2 else ""
+        return f"{_SINGULAR.get(parent, 'item')} {key + 1} of '{parent}'"
+    if path[0] == "pack" and key in ("id", "title"):
+        return f"pack {key}"
+    return f"'{key}'"
+
+
+def _question_type(data: Any, path: list) -> str | None:
+    if len(path) >= 2 and path[0] == "questions":
+        try:
+            q = data["questions"][path[1]]
+            t = q.get("type") if isinstance(q, dict) else None
+            return t if isinstance(t, str) else None
+        except (IndexError, KeyError, TypeError):
+            return None
+    return None
+
+
+def _did_you_mean(word: Any, options: Iterable[str]) -> str:
+    if not isinstance(word, str):
+        return ""
+    options = list(options)
+    lowered = {o.lower(): o for o in options}
+    if word.lower() in lowered:
+        return f"; did you mean '{lowered[word.lower()]}'?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+@dataclass
+class _Found:
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+    #: (question index, field) a "missing field" report is about, or that a rename explains.
+    missing: tuple | None = None
+    renamed: tuple | None = None
+
+
+def _explain(err: Any, data: Any) -> list[_Found]:
+    path = list(err.absolute_path)
+    node = err.instance
+    v = err.validator
+    what = _describe(path, data)
+    qtype = _question_type(data, path)
+    qindex = path[1] if len(path) >= 2 and path[0] == "questions" else None
+    if v == "additionalProperties":
+        allowed = list((err.schema.get("properties") or {}).keys())
+        out = []
+        for key in node:
+            if key in allowed:
+                continue
+            line, col = node.key_pos.get(key, (node.line, node.column)) if hasattr(node, "key_pos") else _pos(data, path)
+            hint = _did_you_mean(key, allowed)
+            where = " in the pack header" if path == ["pack"] else ""
+            if path == [] :
+                where = " at the top of the file (a pack has only 'pack' and 'questions')"
+            found = _Found(line, col, f"unknown field '{key}'{where}{hint}")
+            if hint and len(path) == 2 and path[0] == "questions":
+                found.renamed = (path[1], hint.split("'")[1])
+            out.append(found)
+        return out
+    if v == "required":
+        line, col = _node_pos(node, data, path)
+        out = []
+        for key in err.validator_value:
+            if key in node:
+                continue
+            if path == []:
+                msg = f"missing '{key}'; a pack has a 'pack' header and a 'questions' list"
+            elif path == ["pack"]:
+                msg = f"the pack header is missing '{key}'"
+            elif qindex is not None and len(path) == 2:
+                if qtype == NUMERIC and key == "answer":
+                    msg = "a numeric question needs 'answer' (a number) or 'range: [low, high]'"
+                elif key in ANSWER_FIELDS and qtype:
+                    msg = f"missing field '{key}'; {qtype} questions need it"
+                else:
+                    msg = f"missing field '{key}'"
+            else:
+                msg = f"{what} is missing '{key}'"
+            out.append(_Found(line, col, msg, missing=(qindex, key) if len(path) == 2 else None))
+        return out
+    line, col = _pos(data, path)
+    if v == "type":
+        expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        if qtype == TRUE_FALSE and path[-1] == "answer":
+            return [_Found(line, col, f"the answer of a true/false question must be true or false (no quotes), not {_kind(node)}")]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        msg = f"{what} should be {words}, not {_kind(node)}"
+        if isinstance(node, bool) and "string" in expected:
+            msg += "; put it in quotes (YAML reads yes, no, on, off, true and false as yes/no values)"
+        return [_Found(line, col, msg)]
+    if v == "enum":
+        options = [str(o) for o in err.validator_value]
+        label = "question type" if path[-1] == "type" else str(path[-1])
+        return [_Found(line, col, f"unknown {label} {node!r}{_did_you_mean(node, options)} (use one of: {', '.join(options)})")]
+    if v in ("minLength", "pattern"):
+        if path == ["pack", "id"]:
+            return [_Found(line, col, f"pack id {node!r} is not a slug: use lowercase letters, digits and hyphens (e.g. 'tdf-teams')")]
+        return [_Found(line, col, f"{what} is empty")]
+    if v == "minItems":
+        n = len(node)
+        key = path[-1]
+        need = err.validator_value
+        if key == "answers" and qtype == MULTI_SELECT:
+            msg = "a multi_select question needs at least one right answer in 'answers'"
+        elif key == "answers" and qtype == TYPE_IN:
+            msg = "a type_in question needs at least one accepted answer in 'answers'"
+        elif key == "range":
+            msg = f"'range' needs exactly 2 numbers, [low, high]; it has {n}"
+        else:
+            noun = _SINGULAR.get(str(key), "item")
+            kind = f"{'an' if (qtype or '')[:1] in 'aeiou' and qtype else 'a'} {qtype} question" if qtype else "this"
+            msg = f"{kind} needs at least {need} {noun}s in '{key}'; it has {n}"
+        return [_Found(line, col, msg)]
+    if v == "maxItems":
+        return [_Found(line, col, f"'range' needs exactly 2 numbers, [low, high]; it has {len(node)}")]
+    if v == "uniqueItems":
+        out, seen = [], set()
+        noun = _SINGULAR.get(str(path[-1]), "item")
+        for i, item in enumerate(node):
+            try:
+                if item in seen:
+                    iline, icol = node.pos_of(i) if hasattr(node, "pos_of") else (line, col)
+                    out.append(_Found(iline, icol, f"duplicate {noun} {item!r} in '{path[-1]}'"))
+                seen.add(item)
+            except TypeError:
+                pass
+        return out or [_Found(line, col, f"'{path[-1]}' has duplicates")]
+    if v == "minimum":
+        return [_Found(line, col, f"{what} cannot be negative ({node})")]
+    if v == "not" and qtype == NUMERIC:
+        qline, qcol = _node_pos(node, data, path)
+        return [_Found(qline, qcol, "a numeric question has either 'answer' or 'range', not both")]
+    return [_Found(line, col, f"{what}: {err.message}")]
+
+
+# --------------------------------------------------------------------------- semantic rules
+
+
+def _as_text(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+_seed_texts: dict[str, tuple[str, str, str] | None] = {}
+
+
+def _fold(text: str) -> str:
+    """Letters and digits only, accents and case dropped: punctuation-blind comparison."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _seed(seeds: Path, name: str) -> tuple[str, str, str] | None:
+    key = f"{seeds}/{name}"
+    if key not in _seed_texts:
+        path = seeds / name
+        if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
+            _seed_texts[key] = None
+        else:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            _seed_texts[key] = (text, " ".join(text.split()), _fold(text))
+    return _seed_texts[key]
+
+
+def _check_source(q: dict, seeds: Path, add: Any) -> None:
+    source = q["source"]
+    seed, quote = source["seed"], source["quote"]
+    stored = _seed(seeds, seed)
+    if stored is None:
+        names = sorted(p.name for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+        hint = _did_you_mean(seed, names)
+        add(source.pos_of("seed"), f"unknown seed file {seed!r}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
+        return
+    _raw, spaced, folded = stored
+    if " ".join(quote.split()) in spaced:
+        return
+    if _fold(quote) and _fold(quote) in folded:
+        add(source.pos_of("quote"), f"the quote differs from {seed} in punctuation, case or accents; copy it word for word",
+            "warning")
+        return
+    add(source.pos_of("quote"), f"this quote is not in {seed}; copy a sentence from it word for word")
+
+
+def _raw_token(lines: list[str], line: int, column: int) -> str:
+    if not (0 < line <= len(lines)):
+        return ""
+    rest = lines[line - 1][column - 1:]
+    return re.split(r"[\s,#\]}]", rest, maxsplit=1)[0]
+
+
+def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> None:
+    questions = data.get("questions")
+    if not isinstance(questions, list):
+        return
+    if not questions:
+        add((getattr(data, "line", 1) or 1, 1), "the pack has no questions", "warning")
+    lines = text.splitlines() if text is not None else None
+    seen_ids: dict[str, tuple[int, int]] = {}
+    for index, q in enumerate(questions):
+        if not isinstance(q, dict):
+            continue
+        pos = q.pos_of if hasattr(q, "pos_of") else (lambda _k: (0, 0))
+        qid = q.get("id")
+        if isinstance(qid, (str, int, float)) and not isinstance(qid, bool) and _as_text(qid).strip():
+            key = _as_text(qid)
+            if key in seen_ids:
+                first = seen_ids[key]
+                add(pos("id"), f"duplicate question id {key!r} (first used at line {first[0]})")
+            else:
+                seen_ids[key] = pos("id")
+        qtype = q.get("type")
+        if not isinstance(qtype, str) or qtype not in TYPE_FIELDS:
+            continue
+        allowed = TYPE_FIELDS[qtype]
+        for key in q:
+            if key in ANSWER_FIELDS and key not in allowed:
+                hint = _did_you_mean(key, allowed)
+                line, col = q.key_pos.get(key, pos(key)) if hasattr(q, "key_pos") else (0, 0)
+                renamed = (index, hint.split("'")[1]) if hint else None
+                add((line, col), f"'{key}' is not used by {qtype} questions (they use {', '.join(repr(a) for a in allowed)}){hint}",
+                    renamed=renamed)
+        choices = q.get("choices")
+        choice_texts = {_as_text(c) for c in choices} if _list_of(choices, _answer_text) else None
+        if qtype == MULTIPLE_CHOICE and choice_texts is not None and _answer_text(q.get("answer")):
+            answer = _as_text(q["answer"])
+            if answer not in choice_texts:
+                add(pos("answer"), f"the answer {answer!r} is not one of the choices{_did_you_mean(answer, sorted(choice_texts))}")
+        elif qtype == MULTI_SELECT and choice_texts is not None and _list_of(q.get("answers"), _answer_text):
+            answers = q["answers"]
+            for i, a in enumerate(answers):
+                if _as_text(a) not in choice_texts:
+                    where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
+                    add(where, f"the answer {_as_text(a)!r} is not one of the choices"
+                        f"{_did_you_mean(_as_text(a), sorted(choice_texts))}")
+            if answers and {_as_text(a) for a in answers} >= choice_texts:
+                add(pos("answers"), "every choice is a right answer; add at least one wrong choice", "warning")
+        elif qtype == TRUE_FALSE and isinstance(q.get("answer"), bool) and lines is not None:
+            token = _raw_token(lines, *pos("answer"))
+            if token.lower() in _YAML11_BOOLS:
+                add(pos("answer"), f"write the answer as true or false, not {token!r} "
+                    "(YAML tools disagree on what it means)")
+        elif qtype == TYPE_IN and _list_of(q.get("answers"), _answer_text):
+            answers = q["answers"]
+            seen: set[str] = set()
+            for i, a in enumerate(answers):
+                folded = " ".join(_as_text(a).casefold().split())
+                if folded in seen:
+                    where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
+                    add(where, f"the accepted answer {_as_text(a)!r} is listed twice (answers are compared "
+                        "without case)", "warning")
+                seen.add(folded)
+        elif qtype == NUMERIC:
+            rng = q.get("range")
+            if _list_of(rng, _number) and len(rng) == 2 and rng[0] > rng[1]:
+                add(pos("range"), f"the range's low end {rng[0]} is above its high end {rng[1]}; write [low, high]")
+            if "range" in q and "tolerance" in q:
+                add(q.key_pos.get("tolerance", pos("tolerance")) if hasattr(q, "key_pos") else pos("tolerance"),
+                    "'tolerance' is ignored when 'range' is given", "warning")
+        elif qtype == MATCHING and _list_of(q.get("pairs"), _pair_ok):
+            pairs = q["pairs"]
+            for side in ("left", "right"):
+                seen_side: set[str] = set()
+                for p in pairs:
+                    value = _as_text(p[side])
+                    if value in seen_side:
+                        add(p.pos_of(side) if hasattr(p, "pos_of") else pos("pairs"),
+                            f"{value!r} appears twice on the {side} side of the pairs")
+                    seen_side.add(value)
+        if seeds is not None and _FIELD_OK["source"](q.get("source")) and hasattr(q["source"], "pos_of"):
+            _check_source(q, seeds, add)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def check_pack_data(data: object, name: str, text: str | None = None, seeds: Path | None | bool = True) -> list[Problem]:
+    """Every problem in a parsed pack, in file order (errors and warnings).
+
+    ``text`` (the file's source) lets a few checks see what YAML hid, like ``yes``
+    read as true. ``seeds``: True to find the seed articles (quiz.locations), a
+    folder, or None/False to skip quote checks.
+    """
+    if seeds is True:
+        from quiz.locations import seeds_dir
+
+        seeds = seeds_dir()
+    seeds_path = Path(seeds) if seeds else None
+    found: list[_Found] = []
+
+    def add(where: tuple[int, int], message: str, severity: str = "error", renamed: tuple | None = None) -> None:
+        found.append(_Found(where[0], where[1], message, severity, renamed=renamed))
+
+    if not conforms(data):
+        for err in schema_validator().iter_errors(data):
+            found.extend(_explain(err, data))
+    if isinstance(data, dict):
+        _semantic(data, text, seeds_path if (seeds_path and seeds_path.is_dir()) else None, add)
+    explained = {f.renamed for f in found if f.renamed}
     problems: list[Problem] = []
-    if not isinstance(data, dict) or "pack" not in data or "questions" not in data:
-        return [Problem(name, 1, 1, "a pack needs a 'pack' header and a 'questions' list")]
-    for q in data["questions"] or []:
-        if not isinstance(q, dict) or q.get("type") not in QUESTION_TYPES:
-            problems.append(Problem(name, getattr(q, "line", 0), 0, "question of unknown type"))
+    seen: set[tuple] = set()
+    for f in found:
+        if f.missing is not None and f.missing in explained:
+            continue  # "unknown 'answers'... did you mean 'answer'?" already says it
+        key = (f.line, f.column, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem(name, f.line, f.column, f.message, f.severity))
+    problems.sort(key=lambda p: (p.line, p.column))
     return problems
+
+
+def is_facts_data(name: str, data: Any) -> bool:
+    if name.endswith((".facts.yaml", ".facts.yml")):
+        return True
+    return isinstance(data, dict) and "pack" not in data and ("facts" in data or "entities" in data)
+
+
+@dataclass
+class FileReport:
+    """What checking one file found."""
+
+    path: str
+    kind: str  # "pack" | "facts" | "unknown"
+    problems: list[Problem] = field(default_factory=list)
+    #: (question id, line, column) of each question, for cross-pack duplicate checks.
+    ids: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def question_ids(data: Any) -> list[tuple[str, int, int]]:
+    out = []
+    questions = data.get("questions") if isinstance(data, dict) else None
+    for q in questions if isinstance(questions, list) else ():
+        if isinstance(q, dict) and isinstance(q.get("id"), (str, int)) and not isinstance(q.get("id"), bool):
+            line, col = q.pos_of("id") if hasattr(q, "pos_of") else (0, 0)
+            out.append((_as_text(q["id"]), line, col))
+    return out
+
+
+def check_facts(data: Any, name: str) -> list[Problem]:
+    try:
+        from quiz.facts import check_facts_data  # written alongside; may not exist yet
+    except ImportError:
+        return [Problem(name, 0, 0, "facts checking unavailable in this version; the file was not checked", "warning")]
+    return list(check_facts_data(data, name))
+
+
+def check_file(path: str | Path) -> FileReport:
+    """Check one pack or facts file; never raises for a bad file."""
+    from quiz.errors import FileProblem
+
+    name = str(path)
+    what = "facts file" if name.endswith((".facts.yaml", ".facts.yml")) else "pack"
+    from quiz import packcache
+
+    try:
+        raw = packcache.read_bytes(path, what)
+        if what == "pack":
+            hit = packcache.lookup(raw)
+            if hit is not None:
+                return FileReport(name, "pack", [packcache.problem_from(p, name) for p in hit["warnings"]],
+                                  [tuple(i) for i in hit["ids"]])
+        from quiz.yamlfile import decode_utf8, parse_yaml
+
+        text = decode_utf8(raw, name, what)
+        data = parse_yaml(text, name, what)
+    except FileProblem as exc:
+        return FileReport(name, "unknown", [exc.problem])
+    if is_facts_data(name, data):
+        return FileReport(name, "facts", check_facts(data, name))
+    problems = check_pack_data(data, name, text)
+    ids = question_ids(data)
+    if not any(p.severity == "error" for p in problems):
+        packcache.store_data(raw, data, problems, ids, name)
+    return FileReport(name, "pack", problems, ids)
+
+
+def duplicate_ids(reports: list[FileReport]) -> list[Problem]:
+    """A question id used by more than one of the packs checked together."""
+    first: dict[str, tuple[str, int]] = {}
+    out = []
+    for report in reports:
+        if report.kind != "pack":
+            continue
+        seen_here: set[str] = set()
+        for qid, line, col in report.ids:
+            if qid in seen_here:
+                continue  # within one pack: already reported by check_pack_data
+            seen_here.add(qid)
+            if qid in first:
+                other, other_line = first[qid]
+                out.append(Problem(report.path, line, col, f"question id {qid!r} is also used in {other}:{other_line}"))
+            else:
+                first[qid] = (report.path, line)
+    return out
