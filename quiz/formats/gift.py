@@ -422,6 +422,9 @@ def _matching(answer_text: str, fmt: str, parsed: _Parsed) -> None:
             continue
         if left in (p[0] for p in pairs):
             raise _Skip(f"two matching pairs have the same left side ({left!r})")
+        if right in (p[1] for p in pairs):
+            # Moodle lets two items share an answer; the game pairs them one to one.
+            raise _Skip(f"two matching pairs have the same right side ({right!r})")
         pairs.append((left, right))
     if len(pairs) < 2:
         raise _Skip("a matching question needs at least two pairs with both sides filled")
@@ -440,6 +443,7 @@ def _true_false(answer_text: str, fmt: str, parsed: _Parsed) -> None:
 def _short_answer(answer_text: str, fmt: str, parsed: _Parsed) -> None:
     answers = _answers_after_split(answer_text, "=")
     accepted: list[str] = []
+    seen: set[str] = set()
     feedback = ""
     for answer in answers:
         fraction, answer = _weight(answer, 1.0)
@@ -454,7 +458,9 @@ def _short_answer(answer_text: str, fmt: str, parsed: _Parsed) -> None:
         if "*" in text.text:
             parsed.warnings.append(f"left out the answer {text.text!r}: '*' wildcards are not supported here")
             continue
-        if text.text and text.text not in accepted:
+        folded = " ".join(text.text.casefold().split())
+        if folded and folded not in seen:  # answers are compared without case
+            seen.add(folded)
             accepted.append(text.text)
             feedback = feedback or fb.text
     if not accepted:
