@@ -627,7 +627,9 @@ def check_facts(data: Any, name: str) -> list[Problem]:
         from quiz.facts import check_facts_data  # written alongside; may not exist yet
     except ImportError:
         return [Problem(name, 0, 0, "facts checking unavailable in this version; the file was not checked", "warning")]
-    return list(check_facts_data(data, name))
+    from quiz.locations import seeds_dir
+
+    return list(check_facts_data(data, name, seeds_dir()))
 
 
 def check_file(path: str | Path) -> FileReport:
