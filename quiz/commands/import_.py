@@ -1,0 +1,155 @@
+"""``quiz import [--format FORMAT] FILE [-o PACK.yaml]``: another format to a pack.
+
+The pack goes to ``-o``, or by default to ``<input name>.yaml`` in the current
+folder (``--install`` puts it in the user's pack folder instead, where the game
+finds it). An existing file is only replaced with ``--force``.
+
+Before anything is written the pack is checked exactly as the game will check
+it when loading: a question the validator refuses is left out and reported
+like any other skipped question, so the file written always loads.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from quiz.errors import QuizError
+from quiz.formats import FORMATS, get_format
+from quiz.formats.base import ImportResult, Skipped
+from quiz.model import Pack
+
+#: Suffixes that say the format on their own. ``.txt`` is left out on purpose:
+#: GIFT and Aiken files both use it.
+SUFFIX_FORMATS = {".gift": "gift", ".xlsx": "kahoot", ".csv": "kahoot", ".json": None}
+
+
+def importer_names() -> list[str]:
+    names = []
+    for name in FORMATS:
+        try:
+            if hasattr(get_format(name), "import_file"):
+                names.append(name)
+        except ImportError:  # a format whose library is missing is simply not offered
+            continue
+    return names
+
+
+def detect_format(path: Path) -> str | None:
+    """The format a file's suffix (and, for .json, its content) says, or None."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        return None
+    if suffix != ".json":
+        return SUFFIX_FORMATS[suffix]
+    # Our own JSON export and Open Trivia DB dumps share the suffix.
+    from quiz.formats import jsonfmt
+
+    try:
+        data, _ = jsonfmt.read_json(path)
+    except QuizError:
+        return "opentdb"  # its importer explains what is wrong with the file
+    return "json" if jsonfmt.looks_like_export(data) else "opentdb"
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], list[str]]:
+    """The pack as the validator accepts it: questions it refuses move to the skipped list.
+
+    Returns the pack, the extra skipped questions, and header errors (which no
+    dropping of questions can fix).
+    """
+    from quiz.packfile import dump_pack
+    from quiz.validate import check_pack_data
+    from quiz.yamlfile import parse_yaml
+
+    pack = result.pack
+    dropped: list[Skipped] = []
+    for _ in range(3):  # dropping a question can only remove problems; three rounds is plenty
+        text = dump_pack(pack, target)
+        data = parse_yaml(text, str(target), "pack")
+        errors = [p for p in check_pack_data(data, str(target), text) if p.severity == "error"]
+        if not errors:
+            return pack, dropped, []
+        starts = [q.line for q in data.get("questions") or []]
+        bad: dict[int, str] = {}
+        header: list[str] = []
+        for problem in errors:
+            index = max((i for i, line in enumerate(starts) if line <= problem.line), default=None)
+            if index is None or not problem.line:
+                header.append(problem.message)
+            else:
+                bad.setdefault(index, problem.message)
+        if header:
+            return pack, dropped, header
+        for index in sorted(bad):
+            q = pack.questions[index]
+            dropped.append(Skipped(q.id, 0, bad[index]))
+        pack = replace(pack, questions=[q for i, q in enumerate(pack.questions) if i not in bad])
+    return pack, dropped, ["the pack still fails validation after leaving out the questions it refused"]
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", metavar="FORMAT", help="The input's format (guessed from .gift, .xlsx, .csv and .json).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The pack file to write (default: <input name>.yaml here).")
+@click.option("--install", is_flag=True, help="Write the pack into your pack folder, where the game finds it.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def command(file: Path, fmt: str | None, output: Path | None, install: bool, force: bool) -> None:
+    """Convert GIFT, Aiken, Open Trivia DB, Kahoot or JSON questions to a pack.
+
+    Prints how many questions were imported and, for each one left out, where
+    it was and why. Exit status: 0 when the pack was written, 1 when the file
+    could not be read or nothing could be imported, 2 for a usage mistake.
+    """
+    names = importer_names()
+    if fmt is None:
+        fmt = detect_format(file)
+        if fmt is None:
+            _fail(f"cannot tell the format of {file} from its name; give --format ({', '.join(names)})", 2)
+    fmt = fmt.lower()
+    if fmt not in names:
+        _fail(f"unknown import format {fmt!r}; choose one of: {', '.join(names)}", 2)
+    if output is not None and install:
+        _fail("give either -o or --install, not both", 2)
+
+    try:
+        result = get_format(fmt).import_file(file)
+    except QuizError as exc:
+        _fail(str(exc), 1)
+    if install:
+        from quiz import locations
+
+        target = locations.user_packs_dir() / f"{result.pack.id}.yaml"
+    else:
+        target = output if output is not None else Path(f"{file.stem}.yaml")
+    if target.exists() and not force:
+        _fail(f"{target} already exists; use --force to replace it", 1)
+
+    pack, refused, header_errors = checked(result, target)
+    skipped = [*result.skipped, *refused]
+    click.echo(f"{len(pack.questions)} imported, {len(skipped)} skipped")
+    for s in skipped:
+        where = f" (line {s.line})" if s.line else ""
+        click.echo(f"  skipped {s.name}{where}: {s.reason}")
+    for warning in result.warnings:
+        click.echo(f"  note: {warning}")
+    if header_errors:
+        _fail(f"{file}: the pack cannot be written: {header_errors[0]}", 1)
+    if not pack.questions:
+        _fail(f"{file}: no question could be imported; nothing written", 1)
+
+    from quiz.packfile import write_pack
+
+    try:
+        write_pack(pack, target)
+    except OSError as exc:
+        _fail(f"{target}: cannot write the pack: {exc.strerror or exc}", 1)
+    click.echo(f"wrote {target}")
