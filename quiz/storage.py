@@ -428,7 +428,7 @@ class ScoreStore:
             "SELECT p.name, p.points, p.correct, p.asked, p.best_streak, p.mean_time, g.mode, g.played_at, g.id"
             " FROM players p JOIN games g ON g.id = p.game_id"
             " WHERE g.practice = 0 AND p.asked > 0"
-            " ORDER BY p.points DESC, p.correct DESC, coalesce(p.mean_time, 1e9), g.id, p.seat"
+            " ORDER BY p.points DESC, CAST(p.correct AS REAL) / p.asked DESC, coalesce(p.mean_time, 1e9), g.id, p.seat"
             " LIMIT ?",
             (max(0, int(limit)),),
         )

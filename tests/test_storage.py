@@ -141,11 +141,20 @@ def test_top_scores_rank_points_then_accuracy_then_speed(db):
         store.save_game(played([False, False, False], players=("Cat",)))  # 0
         store.save_game(played([True, True, False], players=("Dee",), elapsed=4.0))  # same as Ann, later
         store.save_game(played([True, True, True], players=("Eve",), practice=True))  # practice: not ranked
+        store.save_game(played([True, True], players=("Fay",), elapsed=4.0))  # 1900 too, but 2 of 2
+        store.save_game(played([True, True, True], players=("Gus",), timer=None, elapsed=1.0))  # Bob's, faster
         top = store.top_scores()
-    assert [(s.player, s.points) for s in top] == [("Bob", 3300), ("Ann", 1900), ("Dee", 1900), ("Cat", 0)]
-    bob = top[0]
+    assert [(s.player, s.points) for s in top] == [
+        ("Gus", 3300),
+        ("Bob", 3300),
+        ("Fay", 1900),
+        ("Ann", 1900),
+        ("Dee", 1900),
+        ("Cat", 0),
+    ]
+    bob = top[1]
     assert bob == ScoreRow("Bob", 3300, 3, 3, 1.0, 3, 2.0, "solo", bob.played_at, 2)
-    assert top[1].accuracy == pytest.approx(2 / 3) and top[1].mean_time == 4.0
+    assert top[3].accuracy == pytest.approx(2 / 3) and top[3].mean_time == 4.0
     # The date is ISO 8601 with the local offset, so a spreadsheet can read it.
     assert len(bob.played_at) == 25 and bob.played_at[10] == "T"
 
