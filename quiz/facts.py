@@ -1,0 +1,752 @@
+"""Fact files: typed entities, relations between them, and sourced facts.
+
+A facts file is the hand-curated ground truth the question banks are generated
+from (``quiz.generator``). Its format is documented in ``docs/facts-format.md``
+and ``quiz/schema/facts.schema.json``. This module reads one (through
+``quiz.yamlfile``), checks it, reporting every problem with its line and
+column (:func:`check_facts_data`), and turns it into dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import Problem, QuizError
+from quiz.yamlfile import LineDict, LineList, load_yaml
+
+STATUSES = ("confirmed", "reported", "superseded")
+#: Statuses a question may present as true.
+TRUE_STATUSES = ("confirmed", "reported")
+VALUE_KINDS = ("year", "number", "date", "text")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_PLACEHOLDER = re.compile(r"{([^{}]*)}")
+_SPACE = re.compile(r"\s+")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class FactsInvalid(QuizError):
+    """A facts file parsed but breaks the format's rules; carries every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__((str(problems[0]) if problems else "invalid facts file") + more)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    #: Only ever a wrong option: never a right answer, never a fact's subject.
+    distractor_only: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    category: str
+    subject: str  # entity type of the subject
+    statement: str  # "{subject} ... {object}." (or {value})
+    #: Entity types the object may have; empty when the relation holds a value.
+    object: tuple[str, ...] = ()
+    #: "year", "number", "date" or "text" when the object is a value.
+    value: str = ""
+    #: Question phrasings whose answer is the object (or value): the first for a
+    #: multiple-choice question, the second (when given) for a typed answer.
+    ask_object: tuple[str, ...] = ()
+    ask_subject: tuple[str, ...] = ()
+    #: Pick-all-that-apply phrasings (several true objects / subjects).
+    ask_all_objects: str = ""
+    ask_all_subjects: str = ""
+    #: For superseded reports: which subject did early reports wrongly name?
+    ask_superseded: tuple[str, ...] = ()
+    #: A "match the pairs" prompt over the relation's facts.
+    match: str = ""
+    unit: str = ""
+    tolerance: float = 0.0
+    #: Wrong values to offer for text-valued relations.
+    distractor_values: tuple[str, ...] = ()
+    #: Relations whose facts also count as true answers here (never distractors).
+    overlaps: tuple[str, ...] = ()
+
+    @property
+    def is_value(self) -> bool:
+        return bool(self.value)
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A real mix-up a false statement is built from: a wrong object or value."""
+
+    object: str = ""
+    value: Any = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    subject: str
+    relation: str
+    status: str
+    seed: str
+    quote: str
+    object: str = ""
+    value: Any = None
+    tolerance: float | None = None
+    #: Short label used when the fact is an item in an ordering question.
+    event: str = ""
+    #: How the fact follows from the quote when it is not word for word.
+    note: str = ""
+    #: Other accepted spellings of a text value.
+    aliases: tuple[str, ...] = ()
+    confusions: tuple[Confusion, ...] = ()
+    #: A full sentence used instead of the relation's statement to explain.
+    explanation: str = ""
+
+    @property
+    def is_true(self) -> bool:
+        return self.status in TRUE_STATUSES
+
+
+@dataclass(frozen=True)
+class Ordering:
+    id: str
+    category: str
+    prompt: str
+    facts: tuple[str, ...]
+
+
+@dataclass
+class Topic:
+    id: str
+    title: str
+    description: str = ""
+    version: str = "1.0.0"
+    language: str = "en"
+    authors: tuple[str, ...] = ()
+    license: str = ""
+    sources: tuple[dict, ...] = ()
+
+
+@dataclass
+class FactBase:
+    topic: Topic
+    types: tuple[str, ...]
+    categories: tuple[str, ...]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    orderings: list[Ordering] = field(default_factory=list)
+    path: str = ""
+
+    def facts_of(self, relation: str) -> list[Fact]:
+        return [f for f in self.facts if f.relation == relation]
+
+
+# ---------------------------------------------------------------- values
+
+
+def value_key(kind: str, value: Any) -> Any:
+    """A comparable, hashable form of a value (text compares without case or spacing)."""
+    if kind in ("year", "number"):
+        return float(value)
+    if kind == "date":
+        return normalize_date(value)
+    return _SPACE.sub(" ", str(value)).strip().casefold()
+
+
+def normalize_date(value: Any) -> str:
+    """'YYYY-MM-DD' or '--MM-DD' (a day without a year); '' when not a date."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    full = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
+    day = re.fullmatch(r"(?:--)?(\d\d)-(\d\d)", text)
+    try:
+        if full:
+            return _dt.date(*(int(g) for g in full.groups())).isoformat()
+        if day:
+            # 2000 is a leap year, so a bare 02-29 is still a day.
+            return "--" + _dt.date(2000, int(day[1]), int(day[2])).isoformat()[5:]
+    except ValueError:
+        pass
+    return ""
+
+
+def format_value(kind: str, value: Any, unit: str = "") -> str:
+    """A value as a sentence shows it."""
+    if kind == "date":
+        iso = normalize_date(value)
+        if iso.startswith("--"):
+            month, day = int(iso[2:4]), int(iso[5:7])
+            return f"{_MONTHS[month - 1]} {day}"
+        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+        return f"{_MONTHS[month - 1]} {day}, {year}"
+    if kind in ("year", "number"):
+        number = float(value)
+        text = str(int(number)) if number.is_integer() else f"{number:g}"
+        return f"{text} {unit}".strip() if kind == "number" else text
+    return str(value)
+
+
+def quote_in_text(quote: str, text: str) -> bool:
+    """Is the quote a verbatim part of the text, spacing aside?"""
+    squeeze = lambda s: _SPACE.sub(" ", s).strip()  # noqa: E731
+    needle = squeeze(quote)
+    return bool(needle) and needle in squeeze(text)
+
+
+# ---------------------------------------------------------------- checking
+
+
+class _Checker:
+    def __init__(self, name: str, seeds_dir: Path | None):
+        self.name = name
+        self.seeds_dir = Path(seeds_dir) if seeds_dir else None
+        self.problems: list[Problem] = []
+        self._seed_text: dict[str, str | None] = {}
+
+    def add(self, where: Any, key: Any, message: str) -> None:
+        """Record a problem at a key of a LineDict / index of a LineList (or the node itself)."""
+        line = column = 0
+        if isinstance(where, (LineDict, LineList)):
+            if key is None:
+                line, column = where.line, where.column
+            else:
+                line, column = where.pos_of(key)
+        self.problems.append(Problem(self.name, line, column, message))
+
+    def seed(self, seed: str) -> str | None:
+        if seed not in self._seed_text:
+            path = self.seeds_dir / seed if self.seeds_dir else None
+            try:
+                self._seed_text[seed] = path.read_text(encoding="utf-8") if path and path.is_file() else None
+            except (OSError, UnicodeDecodeError):
+                self._seed_text[seed] = None
+        return self._seed_text[seed]
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_str(v) for v in value)
+
+
+def _phrasings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def _value_ok(kind: str, value: Any) -> bool:
+    if isinstance(value, bool) or value is None:
+        return False
+    if kind == "year":
+        return isinstance(value, int) and 1000 <= value <= 9999
+    if kind == "number":
+        return isinstance(value, (int, float))
+    if kind == "date":
+        return bool(normalize_date(value))
+    return _is_str(value)
+
+
+_VALUE_WORDS = {"year": "a year like 2020", "number": "a number", "date": "a date like 2022-03-04 or '03-11'", "text": "some text"}
+
+
+def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) -> list[Problem]:
+    """Every problem in parsed facts data, each with its line and column.
+
+    When ``seeds_dir`` is given, every quote must be found word for word
+    (spacing aside) in the seed file it names.
+    """
+    c = _Checker(name, Path(seeds_dir) if seeds_dir else None)
+    if not isinstance(data, dict):
+        c.add(data, None, "a facts file is a mapping with 'topic', 'types', 'entities', 'relations' and 'facts'")
+        return c.problems
+    for key in data:
+        if key not in ("topic", "types", "categories", "entities", "relations", "facts", "orderings"):
+            c.add(data, key, f"unknown section '{key}'")
+    for key in ("topic", "types", "entities", "relations", "facts"):
+        if key not in data:
+            c.add(data, None, f"the '{key}' section is missing")
+
+    topic = data.get("topic")
+    if "topic" in data:
+        if not isinstance(topic, dict):
+            c.add(data, "topic", "'topic' must be a mapping with at least an id and a title")
+        else:
+            for key in ("id", "title"):
+                if not _is_str(topic.get(key)):
+                    c.add(topic, key if key in topic else None, f"the topic needs a '{key}' (text)")
+            if _is_str(topic.get("id")) and not _ID.match(str(topic["id"])):
+                c.add(topic, "id", "the topic id may only use lower-case letters, digits, '-', '_' and '.'")
+
+    types: set[str] = set()
+    raw_types = data.get("types")
+    if "types" in data:
+        if not _str_list(raw_types):
+            c.add(data, "types", "'types' must be a list of entity type names")
+        else:
+            for i, t in enumerate(raw_types):
+                if t in types:
+                    c.add(raw_types, i, f"the type '{t}' is listed twice")
+                types.add(t)
+
+    categories: set[str] | None = None
+    raw_cats = data.get("categories")
+    if "categories" in data:
+        if not _str_list(raw_cats):
+            c.add(data, "categories", "'categories' must be a list of category names")
+        else:
+            categories = set(raw_cats)
+
+    entities = _check_entities(c, data, types)
+    relations = _check_relations(c, data, types, categories)
+    facts = _check_facts(c, data, entities, relations)
+    _check_orderings(c, data, facts, relations, categories)
+    return c.problems
+
+
+def _check_list(c: _Checker, data: dict, key: str) -> list:
+    items = data.get(key)
+    if key in data and not isinstance(items, list):
+        c.add(data, key, f"'{key}' must be a list")
+        return []
+    return items or []
+
+
+def _check_id(c: _Checker, item: dict, seen: dict[str, Any], what: str) -> str | None:
+    ident = item.get("id")
+    if not _is_str(ident):
+        c.add(item, "id" if "id" in item else None, f"this {what} needs an 'id'")
+        return None
+    ident = str(ident)
+    if not _ID.match(ident):
+        c.add(item, "id", f"the {what} id '{ident}' may only use lower-case letters, digits, '-', '_' and '.'")
+    if ident in seen:
+        first = seen[ident]
+        c.add(item, "id", f"duplicate {what} id '{ident}' (first used on line {first.line})")
+        return None
+    seen[ident] = item
+    return ident
+
+
+def _check_entities(c: _Checker, data: dict, types: set[str]) -> dict[str, dict]:
+    seen: dict[str, Any] = {}
+    for item in _check_list(c, data, "entities"):
+        if not isinstance(item, dict):
+            c.add(item, None, "each entity is a mapping with id, type and name")
+            continue
+        _check_keys(c, item, ("id", "type", "name", "aliases", "distractor_only", "note"), "entity")
+        _check_id(c, item, seen, "entity")
+        if not _is_str(item.get("type")):
+            c.add(item, "type" if "type" in item else None, "this entity needs a 'type'")
+        elif types and item["type"] not in types:
+            c.add(item, "type", f"unknown entity type '{item['type']}' (declare it under 'types')")
+        if not _is_str(item.get("name")):
+            c.add(item, "name" if "name" in item else None, "this entity needs a 'name'")
+        if "aliases" in item and not _str_list(item["aliases"]):
+            c.add(item, "aliases", "'aliases' must be a list of names")
+        if "distractor_only" in item and not isinstance(item["distractor_only"], bool):
+            c.add(item, "distractor_only", "'distractor_only' must be true or false")
+    return seen
+
+
+_RELATION_KEYS = (
+    "id", "category", "subject", "object", "value", "statement", "ask_object", "ask_subject",
+    "ask_all_objects", "ask_all_subjects", "ask_superseded", "match", "unit", "tolerance",
+    "distractor_values", "overlaps",
+)  # fmt: skip
+
+
+def _check_keys(c: _Checker, item: dict, allowed: tuple[str, ...], what: str) -> None:
+    for key in item:
+        if key not in allowed:
+            c.add(item, key, f"unknown {what} field '{key}'")
+
+
+def _check_template(c: _Checker, item: dict, key: str, allowed: set[str], required: set[str]) -> None:
+    for text in _phrasings(item.get(key)):
+        names = set(_PLACEHOLDER.findall(text))
+        for bad in sorted(names - allowed):
+            c.add(item, key, f"'{key}' uses {{{bad}}}; it may use only {', '.join('{' + a + '}' for a in sorted(allowed))}")
+        for missing in sorted(required - names):
+            c.add(item, key, f"'{key}' must mention {{{missing}}}")
+
+
+def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[str] | None) -> dict[str, dict]:
+    seen: dict[str, Any] = {}
+    for item in _check_list(c, data, "relations"):
+        if not isinstance(item, dict):
+            c.add(item, None, "each relation is a mapping with id, category, subject, object or value, and statement")
+            continue
+        _check_keys(c, item, _RELATION_KEYS, "relation")
+        _check_id(c, item, seen, "relation")
+        if not _is_str(item.get("category")):
+            c.add(item, "category" if "category" in item else None, "this relation needs a 'category'")
+        elif categories is not None and item["category"] not in categories:
+            c.add(item, "category", f"unknown category '{item['category']}' (declare it under 'categories')")
+        if not _is_str(item.get("subject")):
+            c.add(item, "subject" if "subject" in item else None, "this relation needs a 'subject' entity type")
+        elif types and item["subject"] not in types:
+            c.add(item, "subject", f"unknown entity type '{item['subject']}'")
+        has_obj, has_val = "object" in item, "value" in item
+        if has_obj == has_val:
+            c.add(item, None, "a relation needs exactly one of 'object' (entity types) or 'value' (year, number, date or text)")
+        if has_obj:
+            objs = _phrasings(item["object"])
+            if not objs or not all(_is_str(o) for o in objs):
+                c.add(item, "object", "'object' must be an entity type or a list of them")
+            for o in objs:
+                if types and o not in types:
+                    c.add(item, "object", f"unknown entity type '{o}'")
+        if has_val and item["value"] not in VALUE_KINDS:
+            c.add(item, "value", f"'value' must be one of {', '.join(VALUE_KINDS)}")
+        other = "object" if has_obj else "value"
+        if not _is_str(item.get("statement")):
+            c.add(item, "statement" if "statement" in item else None, "this relation needs a 'statement' template")
+        _check_template(c, item, "statement", {"subject", other}, {"subject", other})
+        for key, required in (
+            ("ask_object", {"subject"}), ("ask_subject", {other}), ("ask_all_objects", {"subject"}),
+            ("ask_all_subjects", {other}), ("ask_superseded", {other}), ("match", set()),
+        ):  # fmt: skip
+            if key in item:
+                ok = _is_str(item[key]) if key in ("ask_all_objects", "ask_all_subjects", "match") else (
+                    _is_str(item[key]) or (_str_list(item[key]) and 1 <= len(item[key]) <= 2)
+                )
+                if not ok:
+                    c.add(item, key, f"'{key}' must be a question (or, where allowed, a list of two phrasings)")
+                else:
+                    _check_template(c, item, key, {"subject", other}, required)
+        if "tolerance" in item and (isinstance(item["tolerance"], bool) or not isinstance(item["tolerance"], (int, float)) or item["tolerance"] < 0):
+            c.add(item, "tolerance", "'tolerance' must be a number of at least 0")
+        if "distractor_values" in item and not _str_list(item["distractor_values"]):
+            c.add(item, "distractor_values", "'distractor_values' must be a list of texts")
+        if "unit" in item and not isinstance(item["unit"], str):
+            c.add(item, "unit", "'unit' must be text")
+    # Overlaps name other relations, so they are checked once all are known.
+    for item in seen.values():
+        if "overlaps" in item:
+            if not _str_list(item["overlaps"]):
+                c.add(item, "overlaps", "'overlaps' must be a list of relation ids")
+                continue
+            for i, other in enumerate(item["overlaps"]):
+                if other not in seen:
+                    c.add(item["overlaps"], i, f"unknown relation '{other}'")
+    return seen
+
+
+_FACT_KEYS = (
+    "id", "subject", "relation", "object", "value", "status", "source", "tolerance", "event",
+    "note", "aliases", "confusions", "explanation",
+)  # fmt: skip
+
+
+def _check_facts(c: _Checker, data: dict, entities: dict[str, dict], relations: dict[str, dict]) -> dict[str, dict]:
+    seen: dict[str, Any] = {}
+    for item in _check_list(c, data, "facts"):
+        if not isinstance(item, dict):
+            c.add(item, None, "each fact is a mapping with id, subject, relation, object or value, status and source")
+            continue
+        _check_keys(c, item, _FACT_KEYS, "fact")
+        _check_id(c, item, seen, "fact")
+        rel = relations.get(str(item.get("relation")))
+        if not _is_str(item.get("relation")):
+            c.add(item, "relation" if "relation" in item else None, "this fact needs a 'relation'")
+        elif rel is None:
+            c.add(item, "relation", f"unknown relation '{item['relation']}'")
+        subject = item.get("subject")
+        if not _is_str(subject):
+            c.add(item, "subject" if "subject" in item else None, "this fact needs a 'subject' (an entity id)")
+        elif subject not in entities:
+            c.add(item, "subject", f"unknown entity '{subject}'")
+        else:
+            ent = entities[subject]
+            if ent.get("distractor_only") is True:
+                c.add(item, "subject", f"'{subject}' is distractor-only; it cannot be the subject of a fact")
+            if rel is not None and ent.get("type") != rel.get("subject"):
+                c.add(item, "subject", f"'{subject}' is a {ent.get('type')}, but '{rel.get('id')}' needs a {rel.get('subject')} as subject")
+        status = item.get("status")
+        if status not in STATUSES:
+            c.add(item, "status" if "status" in item else None, f"'status' must be one of {', '.join(STATUSES)}")
+        if rel is not None:
+            _check_fact_object(c, item, rel, entities)
+        _check_source(c, item)
+        if "aliases" in item and not _str_list(item["aliases"]):
+            c.add(item, "aliases", "'aliases' must be a list of texts")
+        for key in ("event", "note", "explanation"):
+            if key in item and not _is_str(item[key]):
+                c.add(item, key, f"'{key}' must be text")
+        if "tolerance" in item and (isinstance(item["tolerance"], bool) or not isinstance(item["tolerance"], (int, float)) or item["tolerance"] < 0):
+            c.add(item, "tolerance", "'tolerance' must be a number of at least 0")
+    _check_confusions(c, seen, entities, relations)
+    return seen
+
+
+def _check_fact_object(c: _Checker, item: dict, rel: dict, entities: dict[str, dict]) -> None:
+    if "object" in rel:
+        if "value" in item:
+            c.add(item, "value", f"'{rel['id']}' links two entities; give an 'object', not a 'value'")
+        obj = item.get("object")
+        if not _is_str(obj):
+            c.add(item, "object" if "object" in item else None, "this fact needs an 'object' (an entity id)")
+            return
+        ent = entities.get(obj)
+        if ent is None:
+            c.add(item, "object", f"unknown entity '{obj}'")
+            return
+        allowed = _phrasings(rel["object"])
+        if ent.get("type") not in allowed:
+            c.add(item, "object", f"'{obj}' is a {ent.get('type')}, but '{rel['id']}' needs a {' or '.join(allowed)} as object")
+        if ent.get("distractor_only") is True:
+            c.add(item, "object", f"'{obj}' is distractor-only; it can never be a right answer")
+    else:
+        kind = rel.get("value")
+        if "object" in item:
+            c.add(item, "object", f"'{rel['id']}' holds a {kind}; give a 'value', not an 'object'")
+        if "value" not in item:
+            c.add(item, None, f"this fact needs a 'value' ({_VALUE_WORDS.get(kind, 'a value')})")
+        elif kind in VALUE_KINDS and not _value_ok(kind, item["value"]):
+            c.add(item, "value", f"'{rel['id']}' needs {_VALUE_WORDS[kind]} as value")
+
+
+def _check_source(c: _Checker, item: dict) -> None:
+    source = item.get("source")
+    if not isinstance(source, dict):
+        c.add(item, "source" if "source" in item else None, "this fact has no source (a mapping with 'seed' and 'quote')")
+        return
+    seed, quote = source.get("seed"), source.get("quote")
+    if not _is_str(seed):
+        c.add(source, "seed" if "seed" in source else None, "the source needs a 'seed' (the seed file's name)")
+    if not _is_str(quote):
+        c.add(source, "quote" if "quote" in source else None, "the source needs a 'quote' (the exact sentence from the seed)")
+    if not (_is_str(seed) and _is_str(quote)) or c.seeds_dir is None:
+        return
+    text = c.seed(str(seed))
+    if text is None:
+        c.add(source, "seed", f"seed file '{seed}' not found in the seeds folder")
+    elif not quote_in_text(str(quote), text):
+        c.add(source, "quote", f"this quote is not word for word in {seed}")
+
+
+def _true_keys(seen: dict[str, dict], relations: dict[str, dict]) -> dict[tuple[str, str], set]:
+    """(subject, relation) -> keys of its true objects or values."""
+    out: dict[tuple[str, str], set] = {}
+    for item in seen.values():
+        rel = relations.get(str(item.get("relation")))
+        if rel is None or item.get("status") not in TRUE_STATUSES:
+            continue
+        key = (str(item.get("subject")), str(rel["id"]))
+        if "object" in rel:
+            out.setdefault(key, set()).add(("o", item.get("object")))
+        elif "value" in item and _value_ok(rel.get("value"), item["value"]):
+            out.setdefault(key, set()).add(("v", value_key(rel["value"], item["value"])))
+    return out
+
+
+def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, dict], relations: dict[str, dict]) -> None:
+    truths = _true_keys(seen, relations)
+    for item in seen.values():
+        if "confusions" not in item:
+            continue
+        confusions = item["confusions"]
+        rel = relations.get(str(item.get("relation")))
+        if not isinstance(confusions, list):
+            c.add(item, "confusions", "'confusions' must be a list of {object: ...} or {value: ...}")
+            continue
+        if item.get("status") == "superseded":
+            c.add(item, "confusions", "a superseded fact is itself the confusion; it needs no 'confusions'")
+        for i, conf in enumerate(confusions):
+            if not isinstance(conf, dict) or ("object" in conf) == ("value" in conf):
+                c.add(confusions, i, "each confusion names either an 'object' or a 'value'")
+                continue
+            if rel is None:
+                continue
+            related = [str(item.get("relation"))] + [o for o in _phrasings(rel.get("overlaps")) if o in relations]
+            true_here = set().union(*(truths.get((str(item.get("subject")), r), set()) for r in related))
+            if "object" in conf:
+                if "object" not in rel:
+                    c.add(conf, "object", f"'{rel['id']}' holds a value; a confusion must give a 'value'")
+                    continue
+                ent = entities.get(conf["object"])
+                if ent is None:
+                    c.add(conf, "object", f"unknown entity '{conf['object']}'")
+                elif ent.get("type") not in _phrasings(rel["object"]):
+                    c.add(conf, "object", f"'{conf['object']}' is a {ent.get('type')}, not a {' or '.join(_phrasings(rel['object']))}")
+                elif ("o", conf["object"]) in true_here:
+                    c.add(conf, "object", f"'{conf['object']}' is a true answer here, so it cannot make a false statement")
+            else:
+                kind = rel.get("value")
+                if not kind:
+                    c.add(conf, "value", f"'{rel['id']}' links entities; a confusion must give an 'object'")
+                elif not _value_ok(kind, conf["value"]):
+                    c.add(conf, "value", f"'{rel['id']}' needs {_VALUE_WORDS.get(kind, 'a value')} here")
+                elif ("v", value_key(kind, conf["value"])) in true_here:
+                    c.add(conf, "value", "this value is true here, so it cannot make a false statement")
+
+
+def _check_orderings(c: _Checker, data: dict, facts: dict[str, dict], relations: dict[str, dict], categories: set[str] | None) -> None:
+    seen: dict[str, Any] = {}
+    for item in _check_list(c, data, "orderings"):
+        if not isinstance(item, dict):
+            c.add(item, None, "each ordering is a mapping with id, category, prompt and facts")
+            continue
+        _check_keys(c, item, ("id", "category", "prompt", "facts"), "ordering")
+        _check_id(c, item, seen, "ordering")
+        if not _is_str(item.get("prompt")):
+            c.add(item, "prompt" if "prompt" in item else None, "this ordering needs a 'prompt'")
+        if not _is_str(item.get("category")):
+            c.add(item, "category" if "category" in item else None, "this ordering needs a 'category'")
+        elif categories is not None and item["category"] not in categories:
+            c.add(item, "category", f"unknown category '{item['category']}'")
+        ids = item.get("facts")
+        if not _str_list(ids) or len(ids) < 3:
+            c.add(item, "facts" if "facts" in item else None, "an ordering needs a list of at least 3 fact ids")
+            continue
+        keys = []
+        for i, fid in enumerate(ids):
+            fact = facts.get(fid)
+            if fact is None:
+                c.add(ids, i, f"unknown fact '{fid}'")
+                continue
+            rel = relations.get(str(fact.get("relation")))
+            kind = rel.get("value") if rel else None
+            if kind not in ("year", "date") or not _value_ok(kind, fact.get("value")):
+                c.add(ids, i, f"fact '{fid}' has no year or full date to order by")
+                continue
+            if fact.get("status") not in TRUE_STATUSES:
+                c.add(ids, i, f"fact '{fid}' is superseded; an ordering may only use true facts")
+            if not _is_str(fact.get("event")):
+                c.add(ids, i, f"fact '{fid}' needs an 'event' label to be an ordering item")
+            key = normalize_date(fact["value"]) if kind == "date" else f"{int(fact['value']):04d}"
+            if key.startswith("--"):
+                c.add(ids, i, f"fact '{fid}' has a day without a year; it cannot be ordered against others")
+                continue
+            if any(k[:len(key)] == key or key[:len(k)] == k for k in keys):
+                c.add(ids, i, f"fact '{fid}' falls in the same year or day as another item, so the order would be ambiguous")
+            keys.append(key)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_facts(path: str | Path, seeds_dir: Path | str | None = None) -> FactBase:
+    """Read and check a facts file; raises FileProblem or FactsInvalid."""
+    name = str(path)
+    data = load_yaml(path, "facts file")
+    problems = [p for p in check_facts_data(data, name, seeds_dir) if p.severity == "error"]
+    if problems:
+        raise FactsInvalid(problems)
+    return facts_from_data(data, name)
+
+
+def facts_from_data(data: dict, name: str = "") -> FactBase:
+    """Convert checked facts data (``check_facts_data`` found no error) to a FactBase."""
+    t = data["topic"]
+    topic = Topic(
+        id=str(t["id"]),
+        title=str(t["title"]),
+        description=str(t.get("description", "") or ""),
+        version=str(t.get("version", "1.0.0")),
+        language=str(t.get("language", "en")),
+        authors=tuple(str(a) for a in t.get("authors", []) or []),
+        license=str(t.get("license", "") or ""),
+        sources=tuple(dict(s) for s in t.get("sources", []) or [] if isinstance(s, dict)),
+    )
+    relations: dict[str, Relation] = {}
+    for r in data["relations"]:
+        relations[str(r["id"])] = Relation(
+            id=str(r["id"]),
+            category=str(r["category"]),
+            subject=str(r["subject"]),
+            statement=str(r["statement"]),
+            object=_phrasings(r.get("object")),
+            value=str(r.get("value", "") or ""),
+            ask_object=_phrasings(r.get("ask_object")),
+            ask_subject=_phrasings(r.get("ask_subject")),
+            ask_all_objects=str(r.get("ask_all_objects", "") or ""),
+            ask_all_subjects=str(r.get("ask_all_subjects", "") or ""),
+            ask_superseded=_phrasings(r.get("ask_superseded")),
+            match=str(r.get("match", "") or ""),
+            unit=str(r.get("unit", "") or ""),
+            tolerance=float(r.get("tolerance", 0) or 0),
+            distractor_values=tuple(str(v) for v in r.get("distractor_values", []) or []),
+            overlaps=tuple(str(v) for v in r.get("overlaps", []) or []),
+        )
+    entities = {
+        str(e["id"]): Entity(
+            id=str(e["id"]),
+            type=str(e["type"]),
+            name=str(e["name"]),
+            aliases=tuple(str(a) for a in e.get("aliases", []) or []),
+            distractor_only=bool(e.get("distractor_only", False)),
+            note=str(e.get("note", "") or ""),
+        )
+        for e in data["entities"]
+    }
+    facts = []
+    for f in data["facts"]:
+        rel = relations[str(f["relation"])]
+        value = f.get("value")
+        if rel.value == "date":
+            value = normalize_date(value)
+        confusions = tuple(
+            Confusion(
+                object=str(x.get("object", "") or ""),
+                value=normalize_date(x["value"]) if rel.value == "date" and "value" in x else x.get("value"),
+                note=str(x.get("note", "") or ""),
+            )
+            for x in f.get("confusions", []) or []
+        )
+        facts.append(
+            Fact(
+                id=str(f["id"]),
+                subject=str(f["subject"]),
+                relation=rel.id,
+                status=str(f["status"]),
+                seed=str(f["source"]["seed"]),
+                quote=str(f["source"]["quote"]),
+                object=str(f.get("object", "") or ""),
+                value=value,
+                tolerance=float(f["tolerance"]) if "tolerance" in f else None,
+                event=str(f.get("event", "") or ""),
+                note=str(f.get("note", "") or ""),
+                aliases=tuple(str(a) for a in f.get("aliases", []) or []),
+                confusions=confusions,
+                explanation=str(f.get("explanation", "") or ""),
+            )
+        )
+    orderings = [
+        Ordering(id=str(o["id"]), category=str(o["category"]), prompt=str(o["prompt"]), facts=tuple(str(x) for x in o["facts"]))
+        for o in data.get("orderings", []) or []
+    ]
+    categories = tuple(str(x) for x in data.get("categories", []) or []) or tuple(
+        dict.fromkeys([r.category for r in relations.values()] + [o.category for o in orderings])
+    )
+    return FactBase(
+        topic=topic,
+        types=tuple(str(x) for x in data["types"]),
+        categories=categories,
+        entities=entities,
+        relations=relations,
+        facts=facts,
+        orderings=orderings,
+        path=name,
+    )
