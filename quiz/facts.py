@@ -78,6 +78,9 @@ class Relation:
     distractor_values: tuple[str, ...] = ()
     #: Relations whose facts also count as true answers here (never distractors).
     overlaps: tuple[str, ...] = ()
+    #: Subject questions take wrong options only from subjects known to have
+    #: another object here (the seeds say nothing of the rest, so they might be right).
+    closed_world: bool = False
 
     @property
     def is_value(self) -> bool:
@@ -230,12 +233,17 @@ class _Checker:
         self.problems.append(Problem(self.name, line, column, message))
 
     def seed(self, seed: str) -> str | None:
+        """The seed's text: beside the facts file first (a topic may ship its own), then in the seeds folder."""
         if seed not in self._seed_text:
-            path = self.seeds_dir / seed if self.seeds_dir else None
-            try:
-                self._seed_text[seed] = path.read_text(encoding="utf-8") if path and path.is_file() else None
-            except (OSError, UnicodeDecodeError):
-                self._seed_text[seed] = None
+            self._seed_text[seed] = None
+            places = [Path(self.name).parent / seed] + ([self.seeds_dir / seed] if self.seeds_dir else [])
+            for path in places:
+                try:
+                    if path.is_file():
+                        self._seed_text[seed] = path.read_text(encoding="utf-8")
+                        break
+                except (OSError, UnicodeDecodeError):
+                    continue
         return self._seed_text[seed]
 
 
@@ -273,8 +281,10 @@ _VALUE_WORDS = {"year": "a year like 2020", "number": "a number", "date": "a dat
 def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) -> list[Problem]:
     """Every problem in parsed facts data, each with its line and column.
 
-    When ``seeds_dir`` is given, every quote must be found word for word
-    (spacing aside) in the seed file it names.
+    Every quote must be found word for word (spacing aside) in the seed file it
+    names, looked up beside the facts file, then in ``seeds_dir``. A seed found in
+    neither place is a problem only when ``seeds_dir`` is given (an installed game
+    ships no seeds, so it cannot check them).
     """
     c = _Checker(name, Path(seeds_dir) if seeds_dir else None)
     if not isinstance(data, dict):
@@ -372,7 +382,7 @@ def _check_entities(c: _Checker, data: dict, types: set[str]) -> dict[str, dict]
 _RELATION_KEYS = (
     "id", "category", "subject", "object", "value", "statement", "ask_object", "ask_subject",
     "ask_all_objects", "ask_all_subjects", "ask_superseded", "match", "unit", "tolerance",
-    "distractor_values", "overlaps",
+    "distractor_values", "overlaps", "closed_world",
 )  # fmt: skip
 
 
@@ -439,6 +449,8 @@ def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[s
             c.add(item, "tolerance", "'tolerance' must be a number of at least 0")
         if "distractor_values" in item and not _str_list(item["distractor_values"]):
             c.add(item, "distractor_values", "'distractor_values' must be a list of texts")
+        if "closed_world" in item and not isinstance(item["closed_world"], bool):
+            c.add(item, "closed_world", "'closed_world' must be true or false")
         if "unit" in item and not isinstance(item["unit"], str):
             c.add(item, "unit", "'unit' must be text")
     # Overlaps name other relations, so they are checked once all are known.
@@ -537,11 +549,12 @@ def _check_source(c: _Checker, item: dict) -> None:
         c.add(source, "seed" if "seed" in source else None, "the source needs a 'seed' (the seed file's name)")
     if not _is_str(quote):
         c.add(source, "quote" if "quote" in source else None, "the source needs a 'quote' (the exact sentence from the seed)")
-    if not (_is_str(seed) and _is_str(quote)) or c.seeds_dir is None:
+    if not (_is_str(seed) and _is_str(quote)):
         return
     text = c.seed(str(seed))
     if text is None:
-        c.add(source, "seed", f"seed file '{seed}' not found in the seeds folder")
+        if c.seeds_dir is not None:
+            c.add(source, "seed", f"seed file '{seed}' not found beside the facts file nor in the seeds folder")
     elif not quote_in_text(str(quote), text):
         c.add(source, "quote", f"this quote is not word for word in {seed}")
 
@@ -689,6 +702,7 @@ def facts_from_data(data: dict, name: str = "") -> FactBase:
             tolerance=float(r.get("tolerance", 0) or 0),
             distractor_values=tuple(str(v) for v in r.get("distractor_values", []) or []),
             overlaps=tuple(str(v) for v in r.get("overlaps", []) or []),
+            closed_world=bool(r.get("closed_world", False)),
         )
     entities = {
         str(e["id"]): Entity(

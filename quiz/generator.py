@@ -10,7 +10,7 @@ Difficulty rule (documented in docs/facts-format.md): each type has a base
 level -- true/false and multiple choice are easy; pick-all, numeric and
 matching are medium; typed answers and orderings are hard -- raised one step
 (never past hard) when the question turns on an obscure entity, one named by
-only one true fact in the whole file.
+at most two true facts in the whole file.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ BASE_DIFFICULTY = {
     TYPE_IN: 2,
     ORDERING: 2,
 }
+#: An entity named by at most this many true facts is obscure: its questions are one step harder.
+OBSCURE_MENTIONS = 2
 #: Options in a multiple-choice question (one right, the rest wrong).
 CHOICES = 4
 #: At most this many right options in a pick-all question (plus up to two wrong ones).
@@ -74,13 +76,16 @@ class Generator:
             for ent in (f.subject, f.object):
                 if ent:
                     self.mentions[ent] = self.mentions.get(ent, 0) + 1
-        # Overlaps are symmetric: a fact of either relation is true for both.
-        self.related: dict[str, list[str]] = {r: [r] for r in b.relations}
+        # Overlapping relations form groups (symmetric and transitive): a fact of
+        # any relation in a group is true for all of them, so never a wrong option.
+        group_of = {r: {r} for r in b.relations}
         for rel in b.relations.values():
             for other in rel.overlaps:
-                if other in self.related and other != rel.id:
-                    self.related[rel.id].append(other)
-                    self.related[other].append(rel.id)
+                if other in group_of and group_of[other] is not group_of[rel.id]:
+                    merged = group_of[rel.id] | group_of[other]
+                    for member in merged:
+                        group_of[member] = merged
+        self.related: dict[str, list[str]] = {r: sorted(group_of[r]) for r in b.relations}
         self.seed_entities: dict[str, set[str]] = {}
         for f in b.facts:
             self.seed_entities.setdefault(f.seed, set()).update(e for e in (f.subject, f.object) if e)
@@ -103,6 +108,8 @@ class Generator:
     def render(self, template: str, subject: str = "", obj: str = "", rel: Relation | None = None) -> str:
         text = template.replace("{subject}", subject)
         text = text.replace("{value}" if rel is not None and rel.is_value else "{object}", obj)
+        if text.endswith(".."):  # a name ending in a dot ("A.S.O.") closes the sentence itself
+            text = text[:-1]
         return text[:1].upper() + text[1:]
 
     def statement(self, fact: Fact, answer: str | None = None) -> str:
@@ -144,7 +151,7 @@ class Generator:
 
     def difficulty(self, qtype: str, focus: str = "") -> str:
         level = BASE_DIFFICULTY[qtype]
-        if focus and self.mentions.get(focus, 0) <= 1:
+        if focus and self.mentions.get(focus, 0) <= OBSCURE_MENTIONS:
             level += 1
         return DIFFICULTIES[min(level, len(DIFFICULTIES) - 1)]
 
@@ -282,13 +289,15 @@ class Generator:
             focus = fact.subject
         else:
             right = self.name(fact.object)
-            wrong = [self.name(e) for e in self.pick_entities(rng, self.entities_of(rel.object), exclude, CHOICES - 1)]
+            # Wrong options of the right answer's own type read as real alternatives.
+            same_type = set(self.entities_of([self.base.entities[fact.object].type]))
+            wrong = [self.name(e) for e in self.pick_entities(rng, self.entities_of(rel.object), exclude | {fact.subject}, CHOICES - 1, same_type)]
             focus = fact.object
         prompt = self.render(rel.ask_object[0], subject, rel=rel)
         if len(wrong) == CHOICES - 1:
             choices = self.arrange(rng, rel, [right, *wrong])
             self.add(f"{fact.id}.object-mc", rel.category, MULTIPLE_CHOICE, prompt, [fact], focus, choices=choices, answers=(right,))
-        if len(rel.ask_object) > 1 and len(group) == 1:
+        if len(rel.ask_object) > 1 and len(exclude) == 1:
             self.typed(rel, fact, self.render(rel.ask_object[1], subject, rel=rel), f"{fact.id}.object-typed", focus)
         if rel.ask_all_objects and len(group) > 1:
             rights = [self.answer_text(f) for f in group]
@@ -305,11 +314,11 @@ class Generator:
         answer = self.answer_text(fact)
         exclude = self.true_subjects(rel.id, key)
         rng = self.rng(f"{fact.id}.subject")
-        candidates = self.entities_of([rel.subject])
-        if rel.is_value:
-            # Open world: an entity with no known value here might have this one, so
-            # only subjects known to have a different value can be wrong options.
-            candidates = sorted({f.subject for f in self.true_facts if f.relation in self.related[rel.id]})
+        candidates = [e for e in self.entities_of([rel.subject]) if e != fact.object]
+        if rel.is_value or rel.closed_world:
+            # Open world: an entity with nothing known here might have this answer too,
+            # so only subjects known to have another value or object can be wrong options.
+            candidates = sorted({f.subject for f in self.true_facts if f.relation == rel.id})
         prefer = {e for e in candidates if not self.base.entities[e].distractor_only}
         prompt = self.render(rel.ask_subject[0], obj=answer, rel=rel)
         right = self.name(fact.subject)
@@ -317,11 +326,11 @@ class Generator:
         if len(wrong_ids) == CHOICES - 1:
             choices = tuple(self.shuffled(rng, [right, *(self.name(e) for e in wrong_ids)]))
             self.add(f"{fact.id}.subject-mc", rel.category, MULTIPLE_CHOICE, prompt, [fact], fact.subject, choices=choices, answers=(right,))
-        if len(rel.ask_subject) > 1 and len(group) == 1:
+        if len(rel.ask_subject) > 1 and len(exclude) == 1:
             subject = self.base.entities[fact.subject]
             self.add(
                 f"{fact.id}.subject-typed", rel.category, TYPE_IN, self.render(rel.ask_subject[1], obj=answer, rel=rel), [fact],
-                fact.subject, answers=tuple(dict.fromkeys([subject.name, *subject.aliases])),
+                fact.subject, answers=_unique([subject.name, *subject.aliases]),
             )  # fmt: skip
         if rel.ask_all_subjects and len(group) > 1:
             wrong = [self.name(e) for e in self.pick_entities(rng, candidates, exclude, MULTI_WRONG)]
@@ -337,10 +346,10 @@ class Generator:
         elif rel.value == "date":
             return  # dates are typed in too many ways to mark fairly
         elif rel.is_value:
-            self.add(qid, rel.category, TYPE_IN, prompt, [fact], focus, answers=tuple(dict.fromkeys([str(fact.value), *fact.aliases])))
+            self.add(qid, rel.category, TYPE_IN, prompt, [fact], focus, answers=_unique([str(fact.value), *fact.aliases]))
         else:
             ent = self.base.entities[fact.object]
-            self.add(qid, rel.category, TYPE_IN, prompt, [fact], focus, answers=tuple(dict.fromkeys([ent.name, *ent.aliases])))
+            self.add(qid, rel.category, TYPE_IN, prompt, [fact], focus, answers=_unique([ent.name, *ent.aliases]))
 
     def multi(self, rel: Relation, group: list[Fact], prompt: str, qid: str, rights: list[str], wrong: list[str], rng: random.Random, focus: str) -> None:
         if not wrong:
@@ -417,7 +426,7 @@ class Generator:
         if len(rel.ask_superseded) > 1:
             ent = self.base.entities[fact.subject]
             self.add(f"{fact.id}.superseded-typed", rel.category, TYPE_IN, self.render(rel.ask_superseded[1], obj=answer, rel=rel),
-                     [fact], fact.subject, explanation=explanation, answers=tuple(dict.fromkeys([ent.name, *ent.aliases])))  # fmt: skip
+                     [fact], fact.subject, explanation=explanation, answers=_unique([ent.name, *ent.aliases]))  # fmt: skip
 
     def matching(self, rel: Relation, true: list[Fact]) -> None:
         pairs: list[tuple[str, str]] = []
@@ -458,6 +467,17 @@ class Generator:
         ranked = sorted(big, key=lambda q: hashlib.sha256(f"{self.base.topic.id}/{q.id}".encode()).hexdigest())
         dropped = {q.id for q in ranked[keep:]}
         return [q for q in questions if q.id not in dropped]
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    """Names in order, without repeats that differ only in case or spacing."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if _fold(name) not in seen:
+            seen.add(_fold(name))
+            out.append(name)
+    return tuple(out)
 
 
 def _fold(text: str) -> str:

@@ -1,0 +1,112 @@
+"""``quiz generate``: build question packs from facts files.
+
+With no argument every built-in facts file (``questions/facts/*.facts.yaml``)
+is turned into its bank beside it (``questions/<name>.yaml``). ``--check``
+writes nothing and fails when a committed bank differs from what would be
+generated, so a stale bank cannot slip through.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from quiz import locations
+from quiz.errors import FileProblem
+from quiz.facts import FactsInvalid, load_facts
+from quiz.generator import generate_pack
+from quiz.packfile import dump_pack
+
+FACTS_SUFFIX = ".facts.yaml"
+
+
+def pack_path_for(facts_path: Path, folder: Path | None = None) -> Path:
+    """questions/facts/x.facts.yaml -> questions/x.yaml; with no folder, x.pack.yaml beside the facts file."""
+    name = facts_path.name
+    stem = name[: -len(FACTS_SUFFIX)] if name.endswith(FACTS_SUFFIX) else facts_path.stem
+    if folder is None:
+        # Beside its facts file a pack needs a name of its own.
+        return facts_path.parent / f"{stem}.pack.yaml"
+    return folder / f"{stem}.yaml"
+
+
+def builtin_jobs() -> list[tuple[Path, Path]]:
+    """(facts file, bank file) for every built-in facts file, in name order."""
+    facts_dir = locations.facts_dir()
+    return [(f, pack_path_for(f, locations.builtin_packs_dir())) for f in sorted(facts_dir.glob("*" + FACTS_SUFFIX))]
+
+
+def render(facts_path: Path, target: Path) -> tuple[str, int]:
+    """The bank's text for a facts file and its question count; raises FileProblem or FactsInvalid."""
+    base = load_facts(facts_path, locations.seeds_dir())
+    pack = generate_pack(base)
+    return dump_pack(pack, target), len(pack.questions)
+
+
+@click.command("generate")
+@click.argument("facts_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the pack (default: beside the facts file).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a pack differs from what would be generated.")
+def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
+    """Build question packs from a facts file (or every built-in one)."""
+    if facts_file is None:
+        if output is not None:
+            raise click.UsageError("-o/--output needs a FACTS_FILE")
+        jobs = builtin_jobs()
+        if not jobs:
+            click.echo(f"no facts files found in {locations.facts_dir()}", err=True)
+            sys.exit(1)
+    else:
+        jobs = [(facts_file, output or pack_path_for(facts_file))]
+
+    failed = stale = False
+    for facts_path, target in jobs:
+        try:
+            text, count = render(facts_path, target)
+        except FileProblem as exc:
+            click.echo(str(exc.problem), err=True)
+            failed = True
+            continue
+        except FactsInvalid as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            failed = True
+            continue
+        current = _read(target)
+        if check:
+            if current != text:
+                why = "is missing" if current is None else "is out of date"
+                click.echo(f"{target} {why}; run `quiz generate` to rebuild it from {facts_path}", err=True)
+                stale = True
+            continue
+        if current == text:
+            click.echo(f"{target}: up to date")
+            continue
+        try:
+            _write(target, text)
+        except OSError as exc:
+            click.echo(f"{target}: cannot write: {exc.strerror or exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"{target}: {count} questions written from {facts_path}")
+    if failed or stale:
+        sys.exit(1)
+    if check:
+        click.echo("every generated pack is up to date")
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomic, like packfile.write_pack, but of the very text --check compares."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
