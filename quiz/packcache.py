@@ -7,17 +7,21 @@ checked against. Any of them changing simply misses. Only packs without errors
 are cached. A corrupt or unreadable entry is ignored and written afresh; writes
 go to a temporary file first, then replace, so a crash never leaves half an entry.
 
-Questions are stored as rows of field values, and rebuilt without running the
+Questions are stored as JSON objects, and rebuilt without running the
 dataclass constructor: a cached 10,000-question pack loads in about the time
 ``json.load`` takes to read it.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
-from dataclasses import dataclass, fields
+from collections import deque
+from dataclasses import MISSING, dataclass, fields
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +33,12 @@ FORMAT = 1
 _HERE = Path(__file__).parent
 #: Files whose code decides what a cached entry holds; editing one retires old entries.
 _CODE = ("validate.py", "packfile.py", "model.py", "schema/pack.schema.json")
-#: Question fields stored per row (``pack`` is stored once per entry).
-_ROW = tuple(f.name for f in fields(Question) if f.name != "pack")
-_TUPLES = tuple(i for i, n in enumerate(_ROW) if n in ("choices", "answers", "facts"))
-_PAIRS = _ROW.index("pairs")
-_SOURCE = _ROW.index("source")
+_NAMES = tuple(f.name for f in fields(Question))
+_REQUIRED = tuple(f.name for f in fields(Question) if f.default is MISSING)
+_DEFAULTS = {f.name: f.default for f in fields(Question) if f.default is not MISSING}
+#: Always stored, so that loading can convert them for every question at once.
+_TUPLE_FIELDS = ("choices", "answers", "facts")
+_ALWAYS = _TUPLE_FIELDS + ("pairs", "source")
 
 _salts: dict[str, bytes] = {}
 
@@ -105,12 +110,22 @@ def lookup(raw: bytes) -> dict | None:
     path = cache_folder() / f"{cache_key(raw)}.json"
     try:
         with open(path, "rb") as fh:
-            entry = json.load(fh)
-    except (OSError, ValueError):
+            data = fh.read()
+    except OSError:
         return None
+    # Decoding only allocates, never makes cycles: the collector would just rescan it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        entry = json.loads(data)
+    except ValueError:
+        return None
+    finally:
+        if enabled:
+            gc.enable()
     if not isinstance(entry, dict) or entry.get("format") != FORMAT:
         return None
-    if not all(k in entry for k in ("info", "rows", "warnings", "ids")):
+    if not all(k in entry for k in ("info", "questions", "warnings", "ids")):
         return None
     return entry
 
@@ -124,11 +139,16 @@ def problem_from(item: list, name: str) -> Problem:
     return Problem(name, line, column, message, severity)
 
 
-def _row(q: Question) -> list:
-    d = q.__dict__
-    row = [d[n] for n in _ROW]
-    src = row[_SOURCE]
-    row[_SOURCE] = [src.seed, src.quote] if src is not None else None
+def _row(q: Question) -> dict:
+    """A question as a JSON object: fields at their default are left out (the class has them)."""
+    row = {}
+    for name in _NAMES:
+        value = getattr(q, name)
+        if name in _ALWAYS or name not in _DEFAULTS or value != _DEFAULTS[name]:
+            row[name] = value
+    src = q.source
+    row["source"] = None if src is None else {"seed": src.seed, "quote": src.quote}
+    del row["pack"]
     return row
 
 
@@ -152,7 +172,7 @@ def store(raw: bytes, pack: Pack, warnings: list[Problem], ids: list) -> None:
             "language": info.language, "authors": list(info.authors), "license": info.license,
             "sources": [dict(s) for s in info.sources],
         },
-        "rows": [_row(q) for q in pack.questions],
+        "questions": [_row(q) for q in pack.questions],
         "warnings": [problem_to(p) for p in warnings],
         "ids": [list(i) for i in ids],
     }
@@ -179,31 +199,34 @@ def _pack_from_entry(entry: dict, name: str) -> Pack:
         language=i["language"], authors=tuple(i["authors"]), license=i["license"],
         sources=tuple(i["sources"]),
     )
-    pack_id = info.id
-    new = object.__new__
-    questions = []
-    append = questions.append
-    row_names = _ROW
-    for row in entry["rows"]:
-        for t in _TUPLES:
-            row[t] = tuple(row[t])
-        pairs = row[_PAIRS]
-        if pairs:
-            row[_PAIRS] = tuple(map(tuple, pairs))
-        else:
-            row[_PAIRS] = ()
-        src = row[_SOURCE]
-        if src is not None:
-            s = new(Source)
-            s.__dict__.update(seed=src[0], quote=src[1])
-            row[_SOURCE] = s
-        # Question is frozen: fill its __dict__ directly instead of 20 guarded setattrs.
-        q = new(Question)
-        d = q.__dict__
-        d.update(zip(row_names, row))
-        d["pack"] = pack_id
-        append(q)
+    questions = _questions(entry["questions"], info.id)
     return Pack(info=info, questions=questions, path=name)
+
+
+def _questions(rows: list[dict], pack_id: str) -> list[Question]:
+    # The JSON decoder already built each question's dict; what is left runs in C
+    # (map/repeat over all rows at once), apart from making Source objects. That
+    # keeps a cached load within a small factor of json.load itself.
+    new, set_attr, set_item = object.__new__, object.__setattr__, dict.__setitem__
+    n = len(rows)
+    for name in _TUPLE_FIELDS:
+        deque(map(set_item, rows, repeat(name), map(tuple, map(itemgetter(name), rows))), maxlen=0)
+    pairs = map(tuple, map(map, repeat(tuple), map(itemgetter("pairs"), rows)))
+    deque(map(set_item, rows, repeat("pairs"), pairs), maxlen=0)
+    deque(map(set_item, rows, repeat("pack"), repeat(pack_id)), maxlen=0)
+    for row in rows:
+        src = row["source"]
+        if src is not None:
+            source = new(Source)
+            set_attr(source, "__dict__", {"seed": src["seed"], "quote": src["quote"]})
+            row["source"] = source
+    for name in _REQUIRED:
+        deque(map(itemgetter(name), rows), maxlen=0)  # KeyError on a damaged entry
+    questions = list(map(new, repeat(Question, n)))
+    # Question is frozen: give each its __dict__ whole instead of 20 guarded setattrs.
+    # Fields left out at their default are found on the class, as dataclasses intend.
+    deque(map(set_attr, questions, repeat("__dict__"), rows), maxlen=0)
+    return questions
 
 
 def load(path: str | Path) -> Loaded:
@@ -215,11 +238,16 @@ def load(path: str | Path) -> Loaded:
     raw = read_bytes(path)
     entry = lookup(raw)
     if entry is not None:
+        enabled = gc.isenabled()
+        gc.disable()  # as in lookup(): thousands of new objects, no cycles among them
         try:
             pack = _pack_from_entry(entry, name)
             return Loaded(pack, [problem_from(p, name) for p in entry["warnings"]], True)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             pass  # a damaged entry: check the file again and rewrite it
+        finally:
+            if enabled:
+                gc.enable()
     from quiz.packfile import pack_from_data
     from quiz.validate import check_pack_data, question_ids
     from quiz.yamlfile import decode_utf8, parse_yaml

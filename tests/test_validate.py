@@ -342,7 +342,7 @@ _VALUES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     qi=st.integers(0, 6),
     key=st.sampled_from(

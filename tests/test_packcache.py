@@ -1,0 +1,109 @@
+"""The pack cache: hits, misses, changed files, damaged entries, and its speed."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from quiz import packcache
+from quiz.errors import PackInvalid
+from quiz.model import MULTIPLE_CHOICE, Pack, PackInfo, Question, Source
+from quiz.packfile import load_pack
+
+
+def _entries():
+    folder = packcache.cache_folder()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def test_miss_then_hit_gives_the_same_pack(tmp_path, sample_pack_path):
+    target = tmp_path / "p.yaml"
+    target.write_bytes(sample_pack_path.read_bytes())
+    first = packcache.load(target)
+    assert not first.from_cache and len(_entries()) == 1
+    second = packcache.load(target)
+    assert second.from_cache
+    assert second.pack == first.pack == load_pack(target)
+    assert second.pack.questions[0].source == Source(
+        "001_e4c48aa415051751.txt", first.pack.questions[0].source.quote
+    )
+    assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings]
+
+
+def test_changed_file_is_read_again(tmp_path, sample_pack_path):
+    target = tmp_path / "p.yaml"
+    text = sample_pack_path.read_text(encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
+    packcache.load(target)
+    target.write_text(text.replace("title: Sample pack", "title: Changed pack"), encoding="utf-8")
+    loaded = packcache.load(target)
+    assert not loaded.from_cache and loaded.pack.title.startswith("Changed pack")
+    assert len(_entries()) == 2
+
+
+def test_broken_pack_is_not_cached(tmp_path, sample_pack_path):
+    target = tmp_path / "p.yaml"
+    target.write_text(sample_pack_path.read_text(encoding="utf-8").replace("answer: Box to Box Films", "answer: Nobody"))
+    for _ in range(2):
+        with pytest.raises(PackInvalid):
+            packcache.load(target)
+    assert _entries() == []
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"", b'{"format": 1}', b'{"format": 1, "info": {}, "questions": [{"id": "x"}], "warnings": [], "ids": []}'])
+def test_corrupt_entry_is_ignored_and_rewritten(tmp_path, sample_pack_path, damage):
+    target = tmp_path / "p.yaml"
+    target.write_bytes(sample_pack_path.read_bytes())
+    good = packcache.load(target).pack
+    (entry,) = _entries()
+    entry.write_bytes(damage)
+    loaded = packcache.load(target)
+    assert not loaded.from_cache and loaded.pack == good
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == packcache.FORMAT
+    assert packcache.load(target).from_cache
+    assert not list(packcache.cache_folder().glob("*.tmp"))
+
+
+def test_unwritable_cache_still_loads(tmp_path, sample_pack_path, monkeypatch):
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setattr(packcache, "cache_folder", lambda: blocker / "packs")
+    loaded = packcache.load(sample_pack_path)
+    assert loaded.pack.id == "sample" and not loaded.from_cache
+
+
+def _big_pack(n: int) -> Pack:
+    qs = [
+        Question(
+            id=f"q{i}", category=f"cat{i % 7}", type=MULTIPLE_CHOICE, prompt=f"Question number {i}, which one?",
+            difficulty="medium", choices=("Alpha", "Bravo", "Charlie", "Delta"), answers=("Alpha",),
+            explanation="Because it is the first.", facts=(f"f{i}",),
+            source=Source("003_04c923ad2a43299d.txt", "Consisting of 8 episodes of 45 minutes"), pack="big", line=i,
+        )
+        for i in range(n)
+    ]
+    return Pack(PackInfo("big", "Big"), qs)
+
+
+def test_cached_load_is_close_to_plain_json_load(tmp_path):
+    # The benchmark's rule (cached load <= 2x json.load of the same data), on a
+    # smaller pack so the suite stays fast; interleaved runs, best of each.
+    raw = b"any bytes: the key is all that matters here"
+    pack = _big_pack(4_000)
+    packcache.store(raw, pack, [], [])
+    target = tmp_path / "big.yaml"
+    target.write_bytes(raw)
+    (entry,) = _entries()
+    plain, cached = [], []
+    for _ in range(7):
+        t = time.perf_counter()
+        with open(entry, "rb") as fh:
+            json.load(fh)
+        plain.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        loaded = packcache.load(target)
+        cached.append(time.perf_counter() - t)
+    assert loaded.from_cache and loaded.pack.questions == pack.questions
+    assert min(cached) <= 2 * min(plain) + 0.002, (min(cached), min(plain))
