@@ -277,11 +277,22 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
+def _path_part(text: str) -> str:
+    # A slash at either end of a name cannot be told apart from the path's own slashes.
+    return str(text).replace("\n", " ").strip().strip("/").strip()
+
+
 def _category_of(path: str) -> str:
     """Last component of a Moodle category path ("$course$/top/Teams" -> "Teams"); "//" is a slash."""
-    parts = [p.replace("//", "/").strip() for p in re.split(r"(?<!/)/(?!/)", path)]
-    parts = [p for p in parts if p and not (p.startswith("$") and p.endswith("$")) and p != "top"]
-    return parts[-1] if parts else DEFAULT_CATEGORY
+    parts = [_path_part(p.replace("//", "/")) for p in re.split(r"(?<!/)/(?!/)", path)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return DEFAULT_CATEGORY
+    last = parts[-1]
+    context = re.compile(r"^\$\w+\$$")  # $course$, $system$...: where, not which category
+    if context.match(last) or (last == "top" and len(parts) > 1 and context.match(parts[-2])):
+        return DEFAULT_CATEGORY
+    return last
 
 
 def _parse_question(text: str) -> _Parsed:
@@ -616,7 +627,7 @@ def _export_number(value: float | None) -> str:
 
 def _category_line(pack: Pack, category: str) -> str:
     def part(text: str) -> str:
-        return str(text).replace("/", "//").replace("\n", " ")
+        return (_path_part(text) or DEFAULT_CATEGORY).replace("/", "//")
 
     return f"$CATEGORY: $course$/top/{part(pack.title)}/{part(category)}"
 
