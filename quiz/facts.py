@@ -590,6 +590,7 @@ def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, di
             if not isinstance(conf, dict) or ("object" in conf) == ("value" in conf):
                 c.add(confusions, i, "each confusion names either an 'object' or a 'value'")
                 continue
+            _check_keys(c, conf, ("object", "value", "note"), "confusion")
             if rel is None:
                 continue
             related = [str(item.get("relation"))] + [o for o in _phrasings(rel.get("overlaps")) if o in relations]

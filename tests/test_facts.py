@@ -250,3 +250,37 @@ def test_dates_and_values_format():
 def test_facts_from_data_keeps_file_order():
     base = facts_from_data(parse_yaml(MINI, "m"), "m")
     assert list(base.entities) == ["ada", "bo", "red", "blue", "green"]
+
+
+def test_unknown_confusion_field_catches_an_unquoted_comma():
+    text = MINI.replace("    object: red\n", "    object: red\n    confusions: [{object: blue, note: a swap, really}]\n")
+    p = only(text)
+    assert p.line == 29 and "unknown confusion field 'really'" in p.message
+
+
+def test_committed_facts_files_match_the_json_schema():
+    import json
+
+    import jsonschema
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "quiz" / "schema" / "facts.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in [*sorted((ROOT / "questions" / "facts").glob("*.facts.yaml")), ROOT / "examples" / "solar-system.facts.yaml"]:
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(_plain(load_yaml_file(path))))
+        assert errors == [], (path.name, [e.message for e in errors[:3]])
+
+
+def load_yaml_file(path):
+    from quiz.yamlfile import load_yaml
+
+    return load_yaml(path)
+
+
+def _plain(node):
+    """LineDict/LineList as plain dicts and lists, as jsonschema expects."""
+    if isinstance(node, dict):
+        return {k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
