@@ -130,7 +130,7 @@ def import_text(text: str, name: str) -> ImportResult:
         elif draft.options:
             # A line that is not an option continues the one before it.
             letter, previous = draft.options[-1]
-            draft.options[-1] = (letter, f"{previous} {line}")
+            draft.options[-1] = (letter, f"{previous} {line}".strip())
         else:
             draft.text.append(line)
     close(None)
@@ -149,7 +149,8 @@ def import_file(path: Path) -> ImportResult:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    # Only line breaks are folded: other spacing is kept, so a choice reads back as written.
+    return re.sub(r"\s*[\r\n]+\s*", " ", str(text).strip())
 
 
 def _looks_special(line: str) -> bool:
