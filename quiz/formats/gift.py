@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.errors import FileProblem, Problem
+from quiz.errors import FileProblem
 from quiz.formats.base import ExportResult, ImportResult, Skipped
 from quiz.formats.html_text import html_to_text, looks_like_html
 from quiz.model import (
@@ -218,11 +218,7 @@ def _weight(answer: str, default: float) -> tuple[float, str]:
     m = _WEIGHT.match(answer)
     if not m:
         return default, answer
-    try:
-        value = float(m.group(1)) / 100
-    except ValueError:  # pragma: no cover - the pattern only lets numbers through
-        return default, answer
-    return value, answer[m.end() :]
+    return float(m.group(1)) / 100, answer[m.end() :]
 
 
 def _with_feedback(answer: str, fmt: str) -> tuple[_Text, _Text]:
@@ -277,6 +273,10 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
+# $course$, $system$...: where a category lives, not which one it is.
+_CONTEXT = re.compile(r"^\$\w+\$$")
+
+
 def _path_part(text: str) -> str:
     # A slash at either end of a name cannot be told apart from the path's own slashes.
     return str(text).replace("\n", " ").strip().strip("/").strip()
@@ -289,8 +289,7 @@ def _category_of(path: str) -> str:
     if not parts:
         return DEFAULT_CATEGORY
     last = parts[-1]
-    context = re.compile(r"^\$\w+\$$")  # $course$, $system$...: where, not which category
-    if context.match(last) or (last == "top" and len(parts) > 1 and context.match(parts[-2])):
+    if _CONTEXT.match(last) or (last == "top" and len(parts) > 1 and _CONTEXT.match(parts[-2])):
         return DEFAULT_CATEGORY
     return last
 
@@ -570,7 +569,7 @@ def import_text(text: str, name: str) -> ImportResult:
         )
         pack.questions.append(question)
         for warning in parsed.warnings:
-            result.warnings.append(str(Problem(name, line, 0, f"{parsed.label}: {warning}", severity="warning")))
+            result.warnings.append(f"{parsed.label} (line {line}): {warning}")
     return result
 
 
