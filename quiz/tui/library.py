@@ -80,7 +80,25 @@ def discover_packs(
 
 
 def entry_ok(entry: Any) -> bool:
-    return bool(getattr(entry, "valid", False)) and getattr(entry, "pack", None) is not None
+    """Usable: loaded without error and not shadowed by another pack with the same id."""
+    return (
+        bool(getattr(entry, "valid", False))
+        and getattr(entry, "pack", None) is not None
+        and getattr(entry, "shadowed_by", None) is None
+    )
+
+
+def entry_problem(entry: Any) -> str:
+    """Why an entry cannot be picked, in one line (the file is named beside it)."""
+    problems = getattr(entry, "problems", None) or []
+    if problems and getattr(problems[0], "message", None):
+        first = problems[0]
+        return f"line {first.line}: {first.message}" if first.line else first.message
+    if getattr(entry, "error", None):
+        return str(entry.error)
+    if getattr(entry, "shadowed_by", None):
+        return f"another pack with the same id is used instead ({entry.shadowed_by})"
+    return "cannot be used"
 
 
 def entry_categories(entries: Iterable[Any]) -> dict[str, int]:

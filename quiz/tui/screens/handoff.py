@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz.engine import Game
+from quiz.tui.widgets.keybar import KeyBar
 
 
 class HandoffScreen(Screen[None]):
@@ -25,14 +26,16 @@ class HandoffScreen(Screen[None]):
         turn = self.game.current
         with Vertical(id="handoff-box"):
             yield Static("Scoreboard", classes="screen-title")
-            yield DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
+            table = DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
+            table.can_focus = False  # Enter must reach the screen's "ready" binding
+            yield table
             if turn is not None:
                 yield Static(f"Next up: {turn.player}", id="next-player")
                 yield Static(
                     f"Question {turn.number}/{turn.of}. Pass the keyboard to {turn.player}, then press Enter.",
                     classes="hint",
                 )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#scoreboard", DataTable)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.engine import Game, Turn
 from quiz.model import (
@@ -25,6 +25,7 @@ from quiz.model import (
 )
 from quiz.tui.widgets.choices import LETTERS, ArrangeList, CheckList, ChoiceList
 from quiz.tui.widgets.countdown import Countdown
+from quiz.tui.widgets.keybar import KeyBar
 
 TICK = 0.1  # seconds between timer redraws
 
@@ -75,7 +76,7 @@ class QuestionScreen(Screen[None]):
             yield Static(q.prompt, id="prompt")
             yield from self._answer_widgets()
         yield Static(HINTS.get(q.type, ""), id="hint", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def _answer_widgets(self) -> ComposeResult:
         q, options = self.question, self.turn.options

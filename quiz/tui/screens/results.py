@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from quiz.engine import Game, PlayerStats
 from quiz.tui.widgets.bars import CategoryBars
+from quiz.tui.widgets.keybar import KeyBar
 
 
 def mean_time(stats: PlayerStats) -> str:
@@ -57,7 +58,7 @@ class ResultsScreen(Screen[None]):
                 yield Button("Review mistakes (R)", id="review", variant="primary")
                 yield Button("New round (N)", id="new")
                 yield Button("Title (T)", id="title")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#ranking", DataTable)

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.engine import AnswerRecord, Game
+from quiz.tui.widgets.keybar import KeyBar
 
 
 def verdict(record: AnswerRecord) -> tuple[str, str]:
@@ -63,7 +64,7 @@ class RevealScreen(Screen[None]):
                 yield Static(f"Source: {q.source.seed}\n“{q.source.quote}”", id="source")
         last = self.game.next_turn is None
         yield Static("Press Enter for the results." if last else "Press Enter for the next question.", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def action_next(self) -> None:
         self.app.after_reveal()

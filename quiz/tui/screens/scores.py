@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
+
+from quiz.tui.widgets.keybar import KeyBar
 
 
 def _time(value: float | None) -> str:
@@ -23,7 +25,7 @@ class ScoresScreen(Screen[None]):
             yield Static("Recent games", classes="section-title")
             yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
             yield Static("", id="scores-empty", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         store = self.app.store

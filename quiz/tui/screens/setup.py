@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.engine import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings
 from quiz.model import DIFFICULTIES
-from quiz.tui.library import entry_categories, entry_ok
+from quiz.tui.library import entry_categories, entry_ok, entry_problem
+from quiz.tui.widgets.keybar import KeyBar
 
 MODES = (SOLO, HOTSEAT)
 DIFFICULTY_CHOICES = (None, *DIFFICULTIES)
@@ -46,6 +48,7 @@ class SetupScreen(Screen[None]):
             yield Input(", ".join(s.players) if s.players != ("Player",) else "", id="players")
             yield Label("Packs", classes="field")
             yield SelectionList[int](id="packs")
+            yield Static("", id="pack-problems")
             yield Label("Categories (none ticked means all)", classes="field")
             yield SelectionList[str](id="categories")
             yield Label("Questions per player", classes="field")
@@ -64,17 +67,21 @@ class SetupScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Start (F5)", id="start", variant="success")
                 yield Button("Back", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         packs = self.query_one("#packs", SelectionList)
+        broken: list[str] = []
         for i, entry in enumerate(self.app.entries):
             if entry_ok(entry):
                 label = f"{entry.title} ({entry.total} questions)"
                 packs.add_option(Selection(label, i, i in self.app.selected_packs))
             else:
-                error = getattr(entry, "error", None) or "cannot be used"
-                packs.add_option(Selection(f"✘ {entry.title}: {error}", i, False, disabled=True))
+                name = Path(entry.path).name if entry.path else entry.title
+                packs.add_option(Selection(f"✘ {name}: {entry_problem(entry)}", i, False, disabled=True))
+                broken.append(f"✘ {entry.path or entry.title}: {entry_problem(entry)}")
+        # The list cuts long lines; the full reasons are repeated below it, wrapped.
+        self.query_one("#pack-problems", Static).update("\n".join(broken))
         self._fill_categories()
         self._mode_changed()
         self.query_one("#mode", RadioSet).focus()
@@ -136,7 +143,7 @@ class SetupScreen(Screen[None]):
         error = self.query_one("#setup-error", Static)
         error.update(f"✘ {message}" if message else "")
         if message:
-            error.scroll_visible()
+            error.scroll_visible(animate=False)
 
     def action_start(self) -> None:
         entries = self.selected_entries()

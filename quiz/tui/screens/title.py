@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from quiz.tui.widgets.keybar import KeyBar
 
 BANNER = "Tour de France\nBehind the Scenes Quiz"
 TAGLINE = "A trivia game about the Netflix × A.S.O. docuseries announced in 2022."
@@ -31,7 +33,7 @@ class TitleScreen(Screen[None]):
                 yield Button("Help", id="help")
             with Center():
                 yield Button("Quit", id="quit")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#play", Button).focus()

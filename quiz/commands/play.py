@@ -1,0 +1,103 @@
+"""``quiz play``: straight into a round, with every setting checked before the UI loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from quiz.engine import HOTSEAT, MAX_PLAYERS, SOLO, Game, RoundError, RoundSettings
+from quiz.model import DIFFICULTIES
+
+DEFAULT_TIMER = 20.0
+
+
+def _fail(message: str) -> None:
+    click.echo(f"quiz play: {message}", err=True)
+    raise click.exceptions.Exit(2)
+
+
+def build_round(
+    packs: tuple[str, ...],
+    categories: tuple[str, ...],
+    questions: int,
+    timer: float | None,
+    no_timer: bool,
+    difficulty: str,
+    seed: int | None,
+    players: str | None,
+) -> tuple[Game, list, RoundSettings, object]:
+    """Check every option and build the round; calls _fail (exit code 2) on a bad value."""
+    # Imported here so that a bad option costs no pack loading.
+    from quiz.tui.library import discover_packs, entry_categories, entry_ok, open_store, questions_of, recently_seen
+
+    if questions < 1:
+        _fail(f"--questions must be at least 1 (got {questions}).")
+    if timer is not None and no_timer:
+        _fail("choose either --timer SECONDS or --no-timer, not both.")
+    if timer is not None and timer <= 0:
+        _fail(f"--timer must be a positive number of seconds (got {timer:g}); use --no-timer for none.")
+    level = difficulty.strip().casefold()
+    if level not in ("any", *DIFFICULTIES):
+        _fail(f"unknown difficulty {difficulty!r}; choose any, {', '.join(DIFFICULTIES)}.")
+    names = tuple(n.strip() for n in (players or "").split(",") if n.strip()) or ("Player",)
+    if len(names) > MAX_PLAYERS:
+        _fail(f"too many players ({len(names)}); at most {MAX_PLAYERS} can share a keyboard.")
+    for path in packs:
+        if not Path(path).is_file():
+            _fail(f"no pack file at {path}.")
+
+    entries = discover_packs(packs, include_builtin=not packs, include_user=not packs)
+    wanted = {str(Path(p).resolve()) for p in packs}
+    for entry in entries:
+        if not entry_ok(entry) and str(Path(entry.path).resolve()) in wanted:
+            _fail(f"the pack {entry.path} cannot be used: {entry.error}")
+    usable = [e for e in entries if entry_ok(e)]
+    if not usable:
+        _fail("no question packs found; pass one with --pack PATH.")
+    known = entry_categories(usable)
+    folded = {name.casefold(): name for name in known}
+    for name in categories:
+        if name.strip().casefold() not in folded:
+            _fail(f"unknown category {name!r}; known categories: {', '.join(known)}.")
+
+    settings = RoundSettings(
+        categories=tuple(folded[c.strip().casefold()] for c in categories),
+        questions=questions,
+        difficulty=None if level == "any" else level,
+        timer=None if no_timer else (timer if timer is not None else DEFAULT_TIMER),
+        seed=seed,
+        mode=HOTSEAT if len(names) > 1 else SOLO,
+        players=names,
+    )
+    try:
+        settings.check()
+    except RoundError as exc:
+        _fail(f"{exc}.")
+    store = open_store()
+    try:
+        game = Game(questions_of(usable), settings, recent=recently_seen(store, names))
+    except RoundError as exc:
+        store.close()
+        _fail(f"{exc}.")
+    return game, usable, settings, store
+
+
+@click.command("play")
+@click.option("--pack", "packs", multiple=True, metavar="PATH", help="Play from this pack file (repeatable); default: every pack found.")
+@click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
+@click.option("--questions", type=int, default=10, show_default=True, help="Questions per player.")
+@click.option("--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g}).")
+@click.option("--no-timer", is_flag=True, help="No time limit.")
+@click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
+@click.option("--seed", type=int, default=None, help="Same seed and settings, same round.")
+@click.option("--players", default=None, metavar='"Ana,Ben"', help="Player names; two or more play hot-seat.")
+def command(packs, categories, questions, timer, no_timer, difficulty, seed, players) -> None:
+    """Go straight into a round."""
+    game, entries, settings, store = build_round(packs, categories, questions, timer, no_timer, difficulty, seed, players)
+    from quiz.tui.app import QuizApp  # only now: bad options never pay for loading the UI
+
+    try:
+        QuizApp(entries=entries, settings=settings, store=store, game=game).run()
+    finally:
+        store.close()

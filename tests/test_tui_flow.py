@@ -1,0 +1,378 @@
+"""Whole rounds played by key presses, checking the game state and what the screen says."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from conftest import FIXTURES
+from quiz.answers import normalize
+from quiz.engine import HOTSEAT, Game, RoundSettings
+from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN
+from quiz.storage import ScoreStore
+from quiz.tui.app import QuizApp
+from quiz.tui.library import questions_of
+from quiz.tui.modals.confirm import ConfirmModal
+from quiz.tui.modals.help import HelpScreen
+from quiz.tui.screens.handoff import HandoffScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.screens.reveal import RevealScreen
+from quiz.tui.screens.scores import ScoresScreen
+from quiz.tui.screens.setup import SetupScreen
+from quiz.tui.screens.title import TitleScreen
+from quiz.tui.widgets.choices import ArrangeList
+
+TUI_PACK = FIXTURES / "tui-pack.yaml"
+SIZE = (120, 36)
+
+
+def make_app(store=None, **settings) -> QuizApp:
+    base = dict(seed=7, timer=None, questions=5)
+    base.update(settings)
+    return QuizApp(
+        pack_paths=[TUI_PACK],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(**base),
+        store=store,
+        clock=lambda: 0.0,  # every answer takes 0 s, so points are exact
+    )
+
+
+def screen_text(app) -> str:
+    """What the terminal shows right now, as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+async def arrange(pilot, target: tuple[str, ...]) -> None:
+    """Put the arrange list in ``target`` order using only the keyboard."""
+    widget = pilot.app.screen.query_one(ArrangeList)
+    for i, item in enumerate(target):
+        j = widget.items.index(item)
+        step = "down" if j > widget.highlighted else "up"
+        while widget.highlighted != j:
+            await pilot.press(step)
+        for _ in range(j - i):
+            await pilot.press("shift+up")
+    assert tuple(widget.items) == target
+
+
+async def answer(pilot, right: bool) -> None:
+    """Answer the current question by keys, rightly or wrongly."""
+    app = pilot.app
+    turn = app.game.current
+    q, options = turn.question, turn.options
+    if q.type == MULTIPLE_CHOICE:
+        index = options.index(q.answers[0]) if right else next(i for i, o in enumerate(options) if o != q.answers[0])
+        await pilot.press(str(index + 1))
+    elif q.type == TRUE_FALSE:
+        await pilot.press("t" if q.correct_bool == right else "f")
+    elif q.type == MULTI_SELECT:
+        wanted = [i for i, o in enumerate(options) if (o in q.answers) == right] if right else [0]
+        if not right and set([options[0]]) == set(q.answers):
+            wanted = [1]
+        for i in wanted:
+            await pilot.press(str(i + 1))
+        await pilot.press("enter")
+    elif q.type == TYPE_IN:
+        await type_text(pilot, normalize(q.answers[-1]) if right else "nobody")
+        await pilot.press("enter")
+    elif q.type == NUMERIC:
+        value = q.value if q.value is not None else q.low
+        await type_text(pilot, f"{value:g}" if right else "-12345")
+        await pilot.press("enter")
+    elif q.type in (ORDERING, MATCHING):
+        if right:
+            await arrange(pilot, q.answers)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_solo_round_by_keys_saves_and_shows_score(tmp_path):
+    store = ScoreStore(tmp_path / "scores.sqlite3")
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("p")
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("f5")
+        await pilot.pause()
+        game = app.game
+        assert isinstance(app.screen, QuestionScreen)
+        kinds = set()
+        for n in range(1, 6):
+            assert f"Question {n}/5" in screen_text(app)
+            kinds.add(game.current.question.type)
+            await answer(pilot, right=True)
+            assert isinstance(app.screen, RevealScreen)
+            text = screen_text(app)
+            assert "✔ Right!" in text
+            assert f"= {1000 + 100 * (n - 1)}" in text
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(kinds) >= 3  # the seeded round mixes question types
+        stats = game.players["Player"]
+        assert (stats.points, stats.correct, stats.best_streak) == (6000, 5, 5)
+        text = screen_text(app)
+        assert "You scored 6000 points with 5 of 5 right." in text
+        assert "6000" in text and "5/5" in text and "100%" in text
+        await pilot.press("t")
+        assert isinstance(app.screen, TitleScreen)
+    top = ScoreStore(tmp_path / "scores.sqlite3").top_scores()
+    assert [(r.player, r.points, r.correct, r.asked) for r in top] == [("Player", 6000, 5, 5)]
+
+
+async def test_hotseat_round_by_keys(tmp_path):
+    app = make_app(store=ScoreStore(tmp_path / "s.sqlite3"), questions=5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        # Mode is focused first: move to Hot-seat and pick it, then type the names.
+        await pilot.press("down", "enter", "tab")
+        await type_text(pilot, "Ana, Ben")
+        await pilot.press("enter")
+        await pilot.pause()
+        game = app.game
+        assert game.settings.mode == HOTSEAT and list(game.players) == ["Ana", "Ben"]
+        for turn in range(10):
+            player = game.current.player
+            assert f"Player: {player}" in screen_text(app)
+            await answer(pilot, right=(player == "Ana"))
+            await pilot.press("enter")
+            await pilot.pause()
+            if turn < 9:
+                assert isinstance(app.screen, HandoffScreen)
+                text = screen_text(app)
+                assert f"Next up: {game.current.player}" in text
+                assert "Scoreboard" in text
+                await pilot.press("enter")
+                await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        ana, ben = game.standings()
+        assert (ana.name, ana.points, ana.correct) == ("Ana", 6000, 5)
+        assert (ben.name, ben.points, ben.correct) == ("Ben", 0, 0)
+        text = screen_text(app)
+        assert "Ana wins with 6000 points!" in text
+        lines = [line for line in text.splitlines() if "Ana" in line and "6000" in line and "5/5" in line]
+        assert lines, text
+        assert any("Ben" in line and "0/5" in line for line in text.splitlines())
+
+
+async def test_review_mistakes_replays_them_without_points():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        missed = []
+        for n in range(5):
+            right = n % 2 == 0
+            if not right:
+                missed.append(app.game.current.question.id)
+            await answer(pilot, right)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        practice = app.game
+        assert practice.settings.practice and practice.settings.timer is None
+        assert [t.question.id for t in practice.turns] == missed
+        await answer(pilot, right=True)
+        assert "Practice round: no points." in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, right=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert practice.players["Player"].points == 0
+        assert "Practice results" in screen_text(app)
+
+
+async def test_recently_seen_questions_are_avoided(tmp_path):
+    store = ScoreStore(tmp_path / "s.sqlite3")
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        # An earlier round, played straight through the engine and saved.
+        earlier = Game(questions_of(app.entries), app.settings)
+        while not earlier.finished:
+            earlier.answer(None, 1.0)
+            earlier.advance()
+        assert store.save_game(earlier, ["tui"]) is not None
+        seen = {t.question.id for t in earlier.turns}
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        # 14 questions, 5 seen: the same seed now draws 5 unseen ones.
+        assert app.game.seed == earlier.seed
+        assert not seen & {t.question.id for t in app.game.turns}
+
+
+class BrokenStore:
+    problem = None
+
+    def save_game(self, game, packs=()):
+        self.problem = "Scores could not be saved: the database is locked. Play goes on."
+        return None
+
+    def top_scores(self, limit=10):
+        return []
+
+    def recent_games(self, limit=20):
+        return []
+
+    def recently_seen(self, player, games=5):
+        return frozenset()
+
+    def close(self):
+        pass
+
+
+async def test_store_problem_is_shown_once_and_play_goes_on():
+    app = make_app(store=BrokenStore())
+    async with app.run_test(size=SIZE) as pilot:
+        shown = []
+        app.notify = lambda message, **kw: shown.append(message)
+        for _ in range(2):
+            settings = RoundSettings(seed=3, timer=None, questions=1)
+            app.begin(Game(questions_of(app.entries), settings))
+            await pilot.pause()
+            await answer(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.press("t")
+        assert shown == ["Scores could not be saved: the database is locked. Play goes on."]
+
+
+async def test_setup_shows_round_errors_and_broken_packs(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("pack: [unclosed\n", encoding="utf-8")
+    app = QuizApp(
+        pack_paths=[TUI_PACK, broken],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=None, questions=20),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        packs = app.screen.query_one("#packs")
+        options = [packs.get_option_at_index(i) for i in range(packs.option_count)]
+        assert sorted((str(o.prompt).startswith("✘ broken"), o.disabled) for o in options) == [(False, False), (True, True)]
+        text = screen_text(app)
+        assert "✘ broken.yaml: line 2: this is not valid YAML" in text, text
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "Only 14 suitable questions for these settings (need 20)" in screen_text(app)
+        assert app.game is None
+
+
+async def test_escape_goes_back_where_safe_and_asks_mid_round():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, ScoresScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("p")
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.game is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and app.game is None
+
+
+async def test_quit_asks_for_confirmation_during_a_round():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert "Quit the game?" in screen_text(app)
+        await pilot.press("escape")  # Escape means no
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_quit_from_title_needs_no_confirmation():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+HELP_WORDS = ("F1 or ?", "1–4 or A–D", "T / F", "Shift+Up/Down or K/J", "Ctrl+Q", "Escape")
+
+
+async def test_f1_opens_help_even_while_typing_an_answer():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        assert app.game.current.question.type == NUMERIC  # the answer box has the focus
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert all(words in text for words in HELP_WORDS)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.game.current.number == 1
+
+
+async def test_question_mark_opens_help_from_the_title():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_resizing_mid_question_keeps_the_question():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        prompt = app.game.current.question.prompt
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert prompt[:40] in screen_text(app)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await answer(pilot, right=True)
+        assert isinstance(app.screen, RevealScreen)
