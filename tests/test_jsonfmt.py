@@ -119,6 +119,12 @@ def test_bad_objects_are_skipped_with_their_line_and_reason():
     assert reasons["item 4"][1] == "not a JSON object"
 
 
+def test_a_pack_name_that_is_not_an_id_is_made_one():
+    item = {"id": "x", "pack": "My Pack", "category": "c", "type": "true_false", "prompt": "Ok?", "answers": ["false"]}
+    result = jsonfmt.import_text(json.dumps([item]), "whatever.json")
+    assert result.pack.id == "my-pack" and result.pack.questions[0].pack == "my-pack"
+
+
 def test_duplicate_ids_in_one_pack_are_skipped():
     item = {"id": "x", "pack": "p", "category": "c", "type": "type_in", "prompt": "Who?", "answers": ["Roglič"]}
     result = jsonfmt.import_text(json.dumps([item, item]), "dup.json")

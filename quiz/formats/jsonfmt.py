@@ -220,7 +220,8 @@ def import_text(text: str, name: str) -> ImportResult:
     warnings: list[str] = []
     pack_ids = sorted({q.pack for q in questions if q.pack})
     stem = Path(name).stem or "imported"
-    pack_id = pack_ids[0] if len(pack_ids) == 1 else slug(stem) or "imported"
+    pack_id = _pack_id(pack_ids[0]) if len(pack_ids) == 1 else ""
+    pack_id = pack_id or slug(stem) or "imported"
     if len(pack_ids) > 1:
         warnings.append(f"questions from {len(pack_ids)} packs ({', '.join(pack_ids)}) were merged into one")
         # Question ids are only unique within a pack, so merged ones may clash.
@@ -229,6 +230,14 @@ def import_text(text: str, name: str) -> ImportResult:
     questions = [replace(q, pack=pack_id) for q in questions]
     info = PackInfo(id=pack_id, title=f"Questions from {Path(name).name}")
     return ImportResult(Pack(info=info, questions=questions, path=""), skipped, warnings)
+
+
+_PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _pack_id(text: str) -> str:
+    """A pack id as packs need it (lower-case words and hyphens)."""
+    return text if _PACK_ID.fullmatch(text) else slug(text)
 
 
 def _unique_ids(questions: list[Question]) -> tuple[list[Question], list[str]]:
