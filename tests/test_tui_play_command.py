@@ -1,0 +1,80 @@
+"""`quiz play`: bad options are refused with exit code 2 before Textual is loaded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from quiz.cli import cli
+
+PACK = str(FIXTURES / "tui-pack.yaml")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--category", "weather"], "unknown category 'weather'; known categories: broadcasting, dates,"),
+        (["--questions", "0"], "--questions must be at least 1"),
+        (["--timer", "0"], "--timer must be a positive number of seconds"),
+        (["--timer", "-5"], "--timer must be a positive number of seconds"),
+        (["--timer", "10", "--no-timer"], "either --timer SECONDS or --no-timer"),
+        (["--difficulty", "brutal"], "unknown difficulty 'brutal'; choose any, easy, medium, hard"),
+        (["--players", "a,b,c,d,e,f,g,h,i"], "too many players (9); at most 8"),
+        (["--players", "Ana,ana"], "two players have the same name"),
+        (["--questions", "20"], "only 14 suitable questions for these settings (need 20)"),
+        (["--players", "Ana,Ben", "--questions", "10"], "need 20"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(args, message):
+    result = CliRunner().invoke(cli, ["play", "--pack", PACK, *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_and_broken_pack_files(tmp_path):
+    result = CliRunner().invoke(cli, ["play", "--pack", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2 and "no pack file at" in result.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("pack:\n  id: broken\nquestions: [\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["play", "--pack", str(broken)])
+    assert result.exit_code == 2
+    assert "cannot be used" in result.output and "broken.yaml" in result.output
+
+
+def test_bad_options_never_import_textual():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from quiz.cli import cli\n"
+        f"r = CliRunner().invoke(cli, ['play', '--pack', {PACK!r}, '--category', 'nope'])\n"
+        "assert r.exit_code == 2, r.output\n"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_good_options_build_the_round_and_open_the_app(monkeypatch):
+    opened = {}
+
+    def fake_run(self):
+        opened["app"] = self
+
+    monkeypatch.setattr("quiz.tui.app.QuizApp.run", fake_run)
+    result = CliRunner().invoke(
+        cli,
+        ["play", "--pack", PACK, "--seed", "7", "--questions", "3", "--timer", "30", "--players", "Ana, Ben",
+         "--category", "Producers", "--category", "the series", "--category", "dates"],
+    )
+    assert result.exit_code == 0, result.output
+    game = opened["app"]._first_game
+    s = game.settings
+    assert (s.mode, s.players, s.timer, s.questions, s.seed) == ("hotseat", ("Ana", "Ben"), 30.0, 3, 7)
+    assert s.categories == ("producers", "the series", "dates")
+    assert len(game.turns) == 6
+    assert {t.question.category for t in game.turns} <= {"producers", "the series", "dates"}
