@@ -132,20 +132,28 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_line_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_line_sequence)
 
 
-def _depth_ok(node: Any) -> bool:
-    """Iterative depth check on the composed node tree (the C composer nests freely)."""
+def _check_tree(node: Any, name: str) -> None:
+    """Walk the composed node tree once, iteratively: refuse aliases and deep nesting.
+
+    The C composer resolves aliases into shared nodes, so a node met twice is an
+    alias; stopping there keeps "billion laughs" files from being walked at all.
+    """
+    seen: set[int] = set()
     stack = [(node, 1)]
     while stack:
         current, depth = stack.pop()
+        if id(current) in seen:
+            mark = current.start_mark
+            raise FileProblem(name, "anchors and aliases (& and *) are not allowed", mark.line + 1, mark.column + 1)
+        seen.add(id(current))
         if depth > MAX_DEPTH:
-            return False
+            raise FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels", current.start_mark.line + 1)
         if isinstance(current, yaml.MappingNode):
-            for k, v in current.value:
-                stack.append((k, depth + 1))
+            for k, v in reversed(current.value):
                 stack.append((v, depth + 1))
+                stack.append((k, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in current.value)
-    return True
+            stack.extend((child, depth + 1) for child in reversed(current.value))
 
 
 def read_text(path: str | Path, what: str = "file") -> str:
@@ -192,8 +200,7 @@ def parse_yaml(text: str, name: str, what: str = "file") -> Any:
         node = loader.get_single_node()
         if node is None:
             raise FileProblem(name, f"the {what} is empty")
-        if not _depth_ok(node):
-            raise FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
+        _check_tree(node, name)
         return loader.construct_document(node)
     except FileProblem:
         raise

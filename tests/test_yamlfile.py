@@ -1,0 +1,103 @@
+"""Safe YAML reading: hostile files are refused quickly, with a file and line."""
+
+from __future__ import annotations
+
+import resource
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.errors import FileProblem
+from quiz.yamlfile import MAX_DEPTH, load_yaml, parse_yaml
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def refused(text: str) -> FileProblem:
+    start = time.perf_counter()
+    with pytest.raises(FileProblem) as info:
+        parse_yaml(text, "bad.yaml")
+    assert time.perf_counter() - start < 1.0
+    return info.value
+
+
+def test_positions_of_keys_and_items():
+    data = parse_yaml("pack:\n  id: x\nquestions:\n  - id: a\n    prompt: hello\n  - id: b\n", "p.yaml")
+    assert data.pos_of("questions") == (4, 3)
+    assert data["questions"].pos_of(1) == (6, 5)
+    assert data["questions"][0].pos_of("prompt") == (5, 13)
+    assert data["questions"][0].line == 4
+
+
+def test_billion_laughs_refused_with_bounded_memory():
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    problem = refused(billion_laughs())
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert "aliases" in problem.problem.message
+    assert problem.line == 1  # the anchor of the first shared node
+    assert after - before < 50 * 1024  # ru_maxrss is in KiB on Linux
+
+
+def test_deep_nesting_refused():
+    problem = refused("[" * 1000 + "]" * 1000)
+    assert f"deeper than {MAX_DEPTH}" in problem.problem.message
+    problem = refused("".join(f"{'  ' * i}k{i}:\n" for i in range(1000)) + "  " * 1000 + "end: 1\n")
+    assert "deeper" in problem.problem.message
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object/apply:os.system ['true']", "!!python/name:os.system", "!!python/object:builtins.dict {}", "!custom 3"],
+)
+def test_python_and_unknown_tags_refused(tag):
+    problem = refused(f"ok: 1\nevil: {tag}\n")
+    assert problem.line == 2
+    assert "unknown YAML tag" in problem.problem.message
+
+
+def test_size_cap(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIZ_MAX_FILE_BYTES", "1000")
+    big = tmp_path / "big.yaml"
+    big.write_text("x: " + "a" * 2000 + "\n")
+    start = time.perf_counter()
+    with pytest.raises(FileProblem, match="over the 1,000-byte limit"):
+        load_yaml(big)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    f = tmp_path / "latin1.yaml"
+    f.write_bytes("a: 1\nb: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(FileProblem) as info:
+        load_yaml(f)
+    assert info.value.line == 2 and "not UTF-8" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [("", "empty"), ("   \n# only a comment\n", "empty"), ("a: [1, 2\n", "not valid YAML"), ("a: 1\na: 2\n", "appears twice")],
+)
+def test_plain_mistakes(text, words):
+    assert words in str(refused(text))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FileProblem, match="not found"):
+        load_yaml(tmp_path / "nope.yaml")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("ab:-[]{}&*!#'\"\n |>?,%@`\\\t0.") + ["!!python/name:os.system", "&a ", "*a", "- "]), max_size=80).map("".join))
+def test_random_text_never_escapes_as_a_traceback(text):
+    try:
+        parse_yaml(text, "fuzz.yaml")
+    except FileProblem as exc:
+        assert str(exc).startswith("fuzz.yaml")
