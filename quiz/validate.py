@@ -11,10 +11,8 @@ in the seed...) are checked here in Python.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -286,6 +284,8 @@ def _question_type(data: Any, path: list) -> str | None:
 
 
 def _did_you_mean(word: Any, options: Iterable[str]) -> str:
+    import difflib  # only needed when something is wrong
+
     if not isinstance(word, str):
         return ""
     options = list(options)
@@ -422,6 +422,8 @@ _seed_texts: dict[str, tuple[str, str, str] | None] = {}
 
 def _fold(text: str) -> str:
     """Letters and digits only, accents and case dropped: punctuation-blind comparison."""
+    import unicodedata
+
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(re.findall(r"\w+", text))
