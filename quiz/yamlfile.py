@@ -7,27 +7,18 @@ Anchors and aliases are refused: packs never need them, and refusing them makes
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from quiz.errors import FileProblem
+from quiz.textfile import decode_utf8, max_file_bytes, read_text  # noqa: F401  (re-exported)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: Files larger than this are refused before parsing (override with QUIZ_MAX_FILE_BYTES).
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: Deeper nesting than this is refused; no pack needs more than a handful of levels.
 MAX_DEPTH = 64
-
-
-def max_file_bytes() -> int:
-    try:
-        return int(os.environ.get("QUIZ_MAX_FILE_BYTES", DEFAULT_MAX_BYTES))
-    except ValueError:
-        return DEFAULT_MAX_BYTES
 
 
 class LineDict(dict):
@@ -154,39 +145,6 @@ def _check_tree(node: Any, name: str) -> None:
                 stack.append((k, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in reversed(current.value))
-
-
-def read_text(path: str | Path, what: str = "file") -> str:
-    """Read a UTF-8 text file, refusing what cannot be a pack with one clear sentence."""
-    p = Path(path)
-    name = str(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise FileProblem(name, f"{what} not found") from None
-    except OSError as exc:
-        raise FileProblem(name, f"cannot read this {what}: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise FileProblem(name, f"this is a folder, not a {what}")
-    limit = max_file_bytes()
-    if size > limit:
-        raise FileProblem(name, f"{what} is {size:,} bytes, over the {limit:,}-byte limit")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise FileProblem(name, f"cannot read this {what}: {exc.strerror or exc}") from None
-    return decode_utf8(raw, name, what)
-
-
-def decode_utf8(raw: bytes, name: str, what: str = "file") -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileProblem(
-            name, f"this {what} is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8", line
-        ) from None
-    return text.removeprefix("\ufeff")
 
 
 def parse_yaml(text: str, name: str, what: str = "file") -> Any:

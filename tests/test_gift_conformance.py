@@ -17,6 +17,7 @@ import pytest
 
 from quiz.errors import FileProblem
 from quiz.formats import gift
+from quiz.formats.naming import slug
 from quiz.formats.html_text import html_to_text
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
 from quiz.packfile import pack_to_data
@@ -70,7 +71,7 @@ def test_the_suite_covers_every_kind_we_play():
 def test_moodle_import_case(case):
     expect = case["expect"]
     q, result = _import_one(case["gift_input"])
-    assert q.id == gift.slugify(expect["name"])
+    assert q.id == slug(expect["name"])
     fmt = expect.get("questiontextformat", "moodle")
     if "questiontext" in expect:
         assert q.prompt == _plain(expect["questiontext"], fmt)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.errors import FileProblem, QuizError
-from quiz.formats import jsonfmt
+from quiz.formats import jsonfmt, naming
 from quiz.model import Pack, PackInfo, Question
 from quiz.packfile import load_pack
 from tests.conftest import FIXTURES
@@ -176,9 +176,9 @@ def test_looks_like_export():
 
 
 def test_slug():
-    assert jsonfmt.slug("Entertainment: Film") == "entertainment-film"
-    assert jsonfmt.slug("Primož Roglič – Jumbo–Visma") == "primoz-roglic-jumbo-visma"
-    assert len(jsonfmt.slug("word " * 40)) <= 48
+    assert naming.slug("Entertainment: Film") == "entertainment-film"
+    assert naming.slug("Primož Roglič – Jumbo–Visma") == "primoz-roglic-jumbo-visma"
+    assert len(naming.slug("word " * 40)) <= 48
 
 
 # --- fuzzing: whatever the input, only QuizError subclasses come out ----------

@@ -33,9 +33,21 @@ def get_format(name: str) -> ModuleType:
     return importlib.import_module(FORMATS[name])
 
 
+def _having(attribute: str) -> list[str]:
+    names = []
+    for name in FORMATS:
+        try:
+            module = get_format(name)
+        except ImportError:  # an optional library is missing: list the others
+            continue
+        if hasattr(module, attribute):
+            names.append(name)
+    return names
+
+
 def importers() -> list[str]:
-    return [n for n in FORMATS if hasattr(get_format(n), "import_file")]
+    return _having("import_file")
 
 
 def exporters() -> list[str]:
-    return [n for n in FORMATS if hasattr(get_format(n), "export_packs")]
+    return _having("export_packs")

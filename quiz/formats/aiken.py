@@ -24,7 +24,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.formats.base import ExportResult, ImportResult, Skipped
-from quiz.formats.gift import DEFAULT_CATEGORY, IdMaker, first_words, pack_info_for, read_source, split_lines
+from quiz.formats.gift import DEFAULT_CATEGORY
+from quiz.formats.naming import IdMaker, pack_info_for, short_name
+from quiz.textfile import read_text, split_lines
 from quiz.model import MULTIPLE_CHOICE, TYPE_LABELS, Pack, Question
 
 NAME = "aiken"
@@ -49,7 +51,7 @@ class _Draft:
 
     @property
     def label(self) -> str:
-        return first_words(" ".join(self.text)) or f"question at line {self.line}"
+        return short_name(" ".join(self.text)) or f"question at line {self.line}"
 
 
 class _Skip(Exception):
@@ -138,7 +140,7 @@ def import_text(text: str, name: str) -> ImportResult:
 
 
 def import_file(path: Path) -> ImportResult:
-    result = import_text(read_source(path, NOT_UTF8), str(path))
+    result = import_text(read_text(path, "file", NOT_UTF8), str(path))
     result.pack.path = str(path)
     return result
 

@@ -23,12 +23,10 @@ from __future__ import annotations
 import math
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.errors import FileProblem
 from quiz.formats.base import ExportResult, ImportResult, Skipped
 from quiz.formats.html_text import html_to_text, looks_like_html
 from quiz.model import (
@@ -40,10 +38,10 @@ from quiz.model import (
     TRUE_FALSE,
     TYPE_IN,
     Pack,
-    PackInfo,
     Question,
 )
-from quiz.yamlfile import max_file_bytes
+from quiz.formats.naming import IdMaker, pack_info_for, short_name
+from quiz.textfile import read_text, split_lines
 
 NAME = "gift"
 DESCRIPTION = "Moodle GIFT text (import and export)"
@@ -53,97 +51,6 @@ DEFAULT_CATEGORY = "general"
 BLANK = "_____"
 #: Moodle's own words for a file in another encoding.
 NOT_UTF8 = "GIFT format files must use UTF-8"
-
-
-# ---------------------------------------------------------------------------
-# Naming shared by the text importers (GIFT and Aiken).
-# ---------------------------------------------------------------------------
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens ("Moodle activities" -> "moodle-activities")."""
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return slug[:limit].rstrip("-")
-
-
-_KNOWN_SUFFIXES = {".txt", ".gift", ".aiken", ".text"}
-
-
-def pack_info_for(name: str, kind: str) -> PackInfo:
-    """A pack header made from the imported file's name."""
-    stem = Path(str(name)).name
-    while Path(stem).suffix.lower() in _KNOWN_SUFFIXES and Path(stem).stem:
-        stem = Path(stem).stem
-    pack_id = slugify(stem) or "imported"
-    title = re.sub(r"[-_\s]+", " ", stem).strip() or pack_id
-    return PackInfo(
-        id=pack_id,
-        title=title,
-        description=f"Imported from the {kind} file {Path(str(name)).name}.",
-    )
-
-
-class IdMaker:
-    """Question ids: the slug of a question's name, or "<pack>-<n>", never twice."""
-
-    def __init__(self, pack_id: str):
-        self.pack_id = pack_id
-        self.used: set[str] = set()
-
-    def make(self, name: str, number: int) -> str:
-        base = slugify(name) if name else ""
-        if not base:
-            base = f"{self.pack_id}-{number}"
-        candidate, n = base, 2
-        while candidate in self.used:
-            candidate, n = f"{base}-{n}", n + 1
-        self.used.add(candidate)
-        return candidate
-
-
-def first_words(text: str, count: int = 8) -> str:
-    """A short label for a question that has no name."""
-    words = str(text).split()
-    label = " ".join(words[:count])
-    return label + (" ..." if len(words) > count else "")
-
-
-def read_source(path: str | Path, encoding_message: str) -> str:
-    """An import file's text; refuses a missing, huge or non-UTF-8 file in one sentence."""
-    p = Path(path)
-    name = str(path)
-    try:
-        if p.is_dir():
-            raise FileProblem(name, "this is a folder, not a file to import")
-        size = p.stat().st_size
-        limit = max_file_bytes()
-        if size > limit:
-            raise FileProblem(name, f"file is {size:,} bytes, over the {limit:,}-byte limit")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(name, "file not found") from None
-    except OSError as exc:
-        raise FileProblem(name, f"cannot read this file: {exc.strerror or exc}") from None
-    return decode_source(raw, name, encoding_message)
-
-
-def decode_source(raw: bytes, name: str, encoding_message: str) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileProblem(
-            name,
-            f"{encoding_message} (byte 0x{raw[exc.start]:02x} is not UTF-8); save the file as UTF-8 and import it again",
-            line,
-        ) from None
-    return text.removeprefix("\ufeff")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as an editor numbers them (str.splitlines also splits on form feeds and the like)."""
-    return re.split(r"\r\n|\r|\n", text)
 
 
 # ---------------------------------------------------------------------------
@@ -330,7 +237,7 @@ def _parse_question(text: str) -> _Parsed:
     question = _formatted(question_raw, "moodle")
     fmt = question.format
     general_text = _formatted(general, fmt).text
-    parsed = _Parsed(name=name, label=name or first_words(question.text))
+    parsed = _Parsed(name=name, label=name or short_name(question.text))
 
     if not answer_text:
         raise _Skip("an essay question (free-text answer) has no right answer the game could check")
@@ -578,12 +485,12 @@ def _label_for(body: str) -> str:
     if body.startswith("::"):
         end = body.find("::", 2)
         if end > 2:
-            return html_to_text(_restore(body[2:end])).strip() or first_words(_restore(body[end + 2 :]))
-    return first_words(_restore(body))
+            return html_to_text(_restore(body[2:end])).strip() or short_name(_restore(body[end + 2 :]))
+    return short_name(_restore(body))
 
 
 def import_file(path: Path) -> ImportResult:
-    text = read_source(path, NOT_UTF8)
+    text = read_text(path, "file", NOT_UTF8)
     result = import_text(text, str(path))
     result.pack.path = str(path)
     return result
@@ -726,11 +633,4 @@ __all__ = [
     "export_text",
     "question_to_gift",
     "escape",
-    "slugify",
-    "pack_info_for",
-    "IdMaker",
-    "read_source",
-    "decode_source",
-    "first_words",
-    "split_lines",
 ]

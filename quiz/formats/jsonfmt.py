@@ -22,7 +22,6 @@ import json
 import math
 import re
 import sys
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -44,7 +43,8 @@ from quiz.model import (
     Question,
     Source,
 )
-from quiz.yamlfile import decode_utf8, read_text
+from quiz.formats.naming import short_name, slug
+from quiz.textfile import decode_utf8, read_text
 
 NAME = "json"
 DESCRIPTION = "JSON array of questions (the stable interchange form)"
@@ -263,39 +263,6 @@ def _label(item: dict, index: int) -> str:
         if isinstance(value, str) and value.strip():
             return short_name(value)
     return f"item {index}"
-
-
-def short_name(text: str, words: int = 8) -> str:
-    """A question's first few words, for messages."""
-    parts = str(text).split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
-_SLUG_OUT = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str, limit: int = 48) -> str:
-    """Lower-case ASCII words joined by hyphens ("Entertainment: Film" -> "entertainment-film")."""
-    # Accents go ("Roglič" -> "roglic"); any other sign, dashes included, separates words.
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    words = [w for w in _SLUG_OUT.split(plain) if w]
-    out = ""
-    for w in words:
-        candidate = f"{out}-{w}" if out else w
-        if len(candidate) > limit:
-            break
-        out = candidate
-    return out or (words[0][:limit] if words else "")
-
-
-def unique_id(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet (and take it)."""
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
 
 
 def _text_value(value: Any, what: str) -> str:

@@ -28,9 +28,9 @@ from typing import Any, Iterable
 
 from quiz.errors import FileProblem
 from quiz.formats.base import ExportResult, ImportResult, Skipped
-from quiz.formats.jsonfmt import short_name, slug, unique_id
+from quiz.formats.naming import short_name, slug, unique_id
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, PackInfo, Question
-from quiz.yamlfile import decode_utf8, max_file_bytes
+from quiz.textfile import decode_utf8, max_file_bytes, read_bytes
 
 NAME = "kahoot"
 DESCRIPTION = "Kahoot quiz spreadsheet (.xlsx template, or the same table as .csv)"
@@ -59,20 +59,7 @@ HEADER = (
 
 
 def import_file(path: Path) -> ImportResult:
-    name = str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise FileProblem(name, "this is a folder, not a spreadsheet")
-        if size > max_file_bytes():
-            raise FileProblem(name, f"file is {size:,} bytes, over the {max_file_bytes():,}-byte limit")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(name, "file not found") from None
-    except OSError as exc:
-        raise FileProblem(name, f"cannot read this file: {exc.strerror or exc}") from None
-    return import_bytes(data, name)
+    return import_bytes(read_bytes(path, "spreadsheet"), str(path))
 
 
 def import_bytes(data: bytes, name: str) -> ImportResult:

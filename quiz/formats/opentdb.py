@@ -23,9 +23,10 @@ from typing import Any, Callable
 
 from quiz.errors import FileProblem
 from quiz.formats.base import ImportResult, Skipped
-from quiz.formats.jsonfmt import object_lines, parse_json, short_name, slug, unique_id
+from quiz.formats.jsonfmt import object_lines, parse_json
+from quiz.formats.naming import short_name, slug, unique_id
 from quiz.model import DIFFICULTIES, MULTIPLE_CHOICE, TRUE_FALSE, Pack, PackInfo, Question
-from quiz.yamlfile import decode_utf8, read_text
+from quiz.textfile import decode_utf8, read_text
 
 NAME = "opentdb"
 DESCRIPTION = "Open Trivia Database API response (JSON; HTML, base64 or URL encoded)"
