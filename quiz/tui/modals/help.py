@@ -28,7 +28,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Setting up a round",
         [
             ("Arrows, Space", "Pick options and tick packs or categories"),
-            ("Enter on Start", "Start the round"),
+            ("F5, or Enter on Start", "Start the round"),
         ],
     ),
     (

@@ -89,9 +89,7 @@ class QuestionScreen(Screen[None]):
         elif q.type == ORDERING:
             yield ArrangeList(options, id="answer")
         elif q.type == MATCHING:
-            with Horizontal(id="matching-heads"):
-                yield Static("Fixed", classes="matching-head")
-                yield Static("Move these (Shift+↑/↓)", classes="matching-head")
+            yield Static("Left side stays put; move the right side (Shift+↑/↓) until each pair matches.", classes="hint")
             yield ArrangeList(options, fixed=[left for left, _ in q.pairs], id="answer")
         else:
             placeholder = "Your answer" if q.type == TYPE_IN else "A number"

@@ -35,7 +35,8 @@ class ScoresScreen(Screen[None]):
         except Exception:  # a failing store shows empty tables; play is unaffected
             top, recent = [], []
         table = self.query_one("#top", DataTable)
-        table.add_columns("#", "Player", "Points", "Correct", "Accuracy", "Best streak", "Mean time", "Mode", "Date")
+        # Short headings keep every column on an 80-column screen.
+        table.add_columns("#", "Player", "Points", "Right", "Acc.", "Streak", "Avg time", "Mode", "Date")
         for rank, row in enumerate(top, 1):
             table.add_row(
                 str(rank),
@@ -49,12 +50,11 @@ class ScoresScreen(Screen[None]):
                 str(row.played_at)[:10],
             )
         games = self.query_one("#recent", DataTable)
-        games.add_columns("Date", "Mode", "Questions", "Players", "Winner", "Settings")
+        games.add_columns("Date", "Mode", "Players", "Winner", "Settings")
         for row in recent:
             games.add_row(
                 str(row.played_at)[:16].replace("T", " "),
                 row.mode,
-                str(row.questions),
                 ", ".join(row.players),
                 row.winner or "–",
                 row.settings,

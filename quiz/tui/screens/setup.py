@@ -81,7 +81,9 @@ class SetupScreen(Screen[None]):
                 packs.add_option(Selection(f"✘ {name}: {entry_problem(entry)}", i, False, disabled=True))
                 broken.append(f"✘ {entry.path or entry.title}: {entry_problem(entry)}")
         # The list cuts long lines; the full reasons are repeated below it, wrapped.
-        self.query_one("#pack-problems", Static).update("\n".join(broken))
+        problems = self.query_one("#pack-problems", Static)
+        problems.update("\n".join(broken))
+        problems.display = bool(broken)
         self._fill_categories()
         self._mode_changed()
         self.query_one("#mode", RadioSet).focus()

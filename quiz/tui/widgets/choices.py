@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
-from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -137,16 +135,13 @@ class ArrangeList(OptionList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def _prompt(self, row: int):
+    def _prompt(self, row: int) -> Content:
         if not self.fixed:
             return Content.assemble((f" {row + 1} ", "bold reverse"), "  ", self.items[row])
-        # A grid keeps each left item beside its right item even when text wraps.
-        grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(ratio=1)
-        grid.add_column(width=1)
-        grid.add_column(ratio=1)
-        grid.add_row(Text(self.fixed[row] if row < len(self.fixed) else ""), Text("→"), Text(self.items[row]))
-        return grid
+        # Pad the fixed side to one width so the arrows line up in a column.
+        width = max(len(left) for left in self.fixed)
+        left = self.fixed[row] if row < len(self.fixed) else ""
+        return Content.assemble(f"{left:<{width}}", ("  →  ", "bold"), (self.items[row], "bold"))
 
     def move(self, delta: int) -> None:
         row = self.highlighted

@@ -19,9 +19,9 @@ class KeyBar(Static):
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or not binding.description or binding.action in seen:
+            if not binding.show or not binding.description or binding.description in seen:
                 continue
-            seen.add(binding.action)
+            seen.add(binding.description)
             if parts:
                 parts.append("  ")
             parts.append((f" {self.app.get_key_display(binding)} ", "bold reverse"))

@@ -1,0 +1,85 @@
+"""The real program in a real terminal: `quiz play` in tmux, answered with send-keys."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from quiz.answers import normalize
+from quiz.engine import Game, RoundSettings
+from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
+from quiz.packfile import load_pack
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+TIMEOUT = 30.0
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = TIMEOUT) -> str:
+    """Poll the pane until ``text`` shows; fail with the screen if it never does."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+def test_play_a_round_in_tmux(tmp_path):
+    session = f"quiz-e2e-{uuid.uuid4().hex[:8]}"
+    pack = FIXTURES / "tui-pack.yaml"
+    command = [
+        sys.executable, "-m", "quiz", "--data-dir", str(tmp_path / "data"),
+        "play", "--seed", "7", "--no-timer", "--questions", "5", "--pack", str(pack),
+    ]
+    # The shell keeps the pane open after the game ends, so its last screen can be read.
+    shell = " ".join(f"'{part}'" for part in command) + "; echo GAME-OVER-$?; sleep 60"
+    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell)
+    # The same seed and settings give the same round in this process, so the
+    # test knows each question and its shuffled options, and the exact score.
+    game = Game(load_pack(pack).questions, RoundSettings(seed=7, timer=None, questions=5))
+    try:
+        for n in range(1, 6):
+            screen = wait_for(session, f"Question {n}/5")
+            q, options = game.current.question, game.current.options
+            assert q.prompt[:40] in screen
+            if q.type == MULTIPLE_CHOICE:
+                keys, response = [str(options.index(q.answers[0]) + 1)], q.answers[0]
+            elif q.type == TRUE_FALSE:
+                keys, response = ["t" if q.correct_bool else "f"], q.correct_bool
+            elif q.type in (TYPE_IN, NUMERIC):
+                text = normalize(q.answers[-1])
+                tmux("send-keys", "-t", session, "-l", text)
+                keys, response = ["Enter"], text
+            elif q.type == MULTI_SELECT:
+                keys, response = ["1", "Enter"], (options[0],)
+            else:  # ordering and matching: confirm the shuffled order as it is (wrong)
+                keys, response = ["Enter"], options
+            tmux("send-keys", "-t", session, *keys)
+            game.answer(response, 0.0)
+            game.advance()
+            wait_for(session, "Press Enter for the")
+            tmux("send-keys", "-t", session, "Enter")
+        stats = game.players["Player"]
+        screen = wait_for(session, "You scored")
+        assert f"You scored {stats.points} points with {stats.correct} of 5 right." in screen
+        assert stats.correct >= 3  # the round above mixes right and wrong answers
+        tmux("send-keys", "-t", session, "C-q")
+        wait_for(session, "GAME-OVER-0")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
