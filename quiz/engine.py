@@ -69,7 +69,7 @@ class RoundSettings:
 
 
 def _fact_keys(q: Question) -> tuple[str, ...]:
-    return q.facts or (f"question:{q.id}",)
+    return q.facts or (f"question:{q.pack}:{q.id}",)
 
 
 def eligible(pool: Iterable[Question], settings: RoundSettings) -> list[Question]:
@@ -267,8 +267,11 @@ class Game:
             return self._answered[name]
         q = turn.question
         stats = self.players[name]
-        correct = is_correct(q, response)
         timer = self.settings.timer
+        # An answer that arrives after the timer ran out is a timeout, whatever it says.
+        if timer is not None and elapsed is not None and elapsed > timer:
+            response = None
+        correct = is_correct(q, response)
         timed_out = response is None
         streak = stats.streak + 1 if correct else 0
         points = Points() if self.settings.practice else score_answer(correct, elapsed, timer, streak)

@@ -233,11 +233,6 @@ def test_time_out_is_a_wrong_answer_worth_nothing_and_breaks_the_streak():
     assert (stats.correct, stats.answered, stats.streak, stats.best_streak) == (2, 3, 1, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: Game.answer scores a right answer given after the timer ran out (elapsed > timer) as 500"
-    " points instead of treating it as timed out",
-)
 def test_an_answer_after_the_timer_ran_out_counts_as_timed_out():
     game = Game(make_pool(), RoundSettings(questions=1, seed=7, timer=20))
     record = game.answer(True, 25.0)
