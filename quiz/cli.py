@@ -60,7 +60,10 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from quiz.tui.app import QuizApp
 
-        QuizApp().run()
+        app = QuizApp()
+        app.run()
+        # A crash inside the app has already been shown; the exit status must say so too.
+        sys.exit(app.return_code or 0)
 
 
 def main() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from pathlib import Path
 
 import click
@@ -97,7 +99,10 @@ def command(packs, categories, questions, timer, no_timer, difficulty, seed, pla
     game, entries, settings, store = build_round(packs, categories, questions, timer, no_timer, difficulty, seed, players)
     from quiz.tui.app import QuizApp  # only now: bad options never pay for loading the UI
 
+    app = QuizApp(entries=entries, settings=settings, store=store, game=game)
     try:
-        QuizApp(entries=entries, settings=settings, store=store, game=game).run()
+        app.run()
     finally:
         store.close()
+    # A crash inside the app has already been shown; the exit status must say so too.
+    sys.exit(app.return_code or 0)

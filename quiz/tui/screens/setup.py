@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Input, Label, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.engine import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings
 from quiz.model import DIFFICULTIES
 from quiz.tui.library import entry_categories, entry_ok, entry_problem
 from quiz.tui.widgets.keybar import KeyBar
+from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
+from quiz.tui.widgets.toggles import MarkedSelectionList
 
 MODES = (SOLO, HOTSEAT)
 DIFFICULTY_CHOICES = (None, *DIFFICULTIES)
@@ -47,10 +49,10 @@ class SetupScreen(Screen[None]):
             yield Label("", id="players-label", classes="field")
             yield Input(", ".join(s.players) if s.players != ("Player",) else "", id="players")
             yield Label("Packs", classes="field")
-            yield SelectionList[int](id="packs")
+            yield MarkedSelectionList[int](id="packs")
             yield Static("", id="pack-problems")
             yield Label("Categories (none ticked means all)", classes="field")
-            yield SelectionList[str](id="categories")
+            yield MarkedSelectionList[str](id="categories")
             yield Label("Questions per player", classes="field")
             with RadioSet(id="questions", classes="row"):
                 for n in QUESTION_COUNTS:

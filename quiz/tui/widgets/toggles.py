@@ -1,0 +1,41 @@
+"""Radio buttons and tick lists whose state shows as a mark, not only as a colour.
+
+Textual draws the same glyph for on and off and tells them apart by colour;
+players on a monochrome projector or with colour-blindness could not see which
+option is chosen.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
+from textual.widgets import RadioButton, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.selection_list import SelectionType
+
+ON_RADIO, OFF_RADIO = "●", " "
+TICKED, UNTICKED = "X", " "
+
+
+class MarkedRadioButton(RadioButton):
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = ON_RADIO if self.value else OFF_RADIO
+        return super()._button
+
+
+class MarkedSelectionList(SelectionList[SelectionType]):
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        mark = TICKED if option.value in self._selected else UNTICKED
+        segments[1] = Segment(mark, segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
