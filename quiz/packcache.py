@@ -23,11 +23,11 @@ from dataclasses import MISSING, dataclass, fields
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from quiz import locations
-from quiz.errors import FileProblem, PackInvalid, Problem
+from quiz.errors import PackInvalid, Problem
 from quiz.model import Pack, PackInfo, Question, Source
+from quiz.textfile import read_bytes
 
 FORMAT = 1
 _HERE = Path(__file__).parent
@@ -78,31 +78,6 @@ def cache_key(raw: bytes) -> str:
 
 def cache_folder() -> Path:
     return locations.cache_dir() / "packs"
-
-
-def _max_file_bytes() -> int:
-    # Same rule as quiz.yamlfile.max_file_bytes, without importing yaml on a cache hit.
-    try:
-        return int(os.environ.get("QUIZ_MAX_FILE_BYTES", 64 * 1024 * 1024))
-    except ValueError:
-        return 64 * 1024 * 1024
-
-
-def read_bytes(path: str | Path, what: str = "pack") -> bytes:
-    """A file's bytes, refusing what cannot be a pack in one sentence (like quiz.yamlfile)."""
-    p, name = Path(path), str(path)
-    try:
-        if p.is_dir():
-            raise FileProblem(name, f"this is a folder, not a {what}")
-        size = p.stat().st_size
-        limit = _max_file_bytes()
-        if size > limit:
-            raise FileProblem(name, f"{what} is {size:,} bytes, over the {limit:,}-byte limit")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(name, f"{what} not found") from None
-    except OSError as exc:
-        raise FileProblem(name, f"cannot read this {what}: {exc.strerror or exc}") from None
 
 
 def lookup(raw: bytes) -> dict | None:
@@ -235,7 +210,7 @@ def load(path: str | Path) -> Loaded:
     Raises FileProblem (cannot read or parse) or PackInvalid (every error found).
     """
     name = str(path)
-    raw = read_bytes(path)
+    raw = read_bytes(path, "pack")
     entry = lookup(raw)
     if entry is not None:
         enabled = gc.isenabled()
