@@ -1,0 +1,1 @@
+"""Benchmarks: start-up, pack loading and key-press response (``python -m bench``)."""
