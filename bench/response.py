@@ -1,0 +1,107 @@
+"""Response: from a key press to the screen updated, over 200 answers.
+
+The game (``quiz.tui.app.QuizApp``) runs under ``app.run_test`` at 100x30 with
+a synthetic fixture pack of multiple-choice and true/false questions and the
+default 20-second timer. For each question the benchmark presses an answer key
+and waits for the reveal screen to be drawn, then presses Enter and waits for
+the next question to be drawn. "Drawn" is the moment the app hands the
+screen's compositor update to its display; the headless driver skips only the
+terminal write, so the benchmark renders the update to terminal codes itself,
+inside the measured time. Time runs from just before ``pilot.press`` to then
+(``pilot.press`` then sleeps while it waits for idle; that wait is not counted).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import emit_json, machine_line, median, percentile, print_rows, verdict  # noqa: E402
+from bench.synthpack import write_pack  # noqa: E402
+
+ANSWERS = 200
+SIZE = (100, 30)
+TIMEOUT = 5.0
+
+
+async def play(pack: Path) -> tuple[list[float], list[float]]:
+    from quiz.engine import Game, RoundSettings
+    from quiz.model import TRUE_FALSE
+    from quiz.tui.app import QuizApp
+    from quiz.tui.library import NullStore, discover_packs, entry_ok, questions_of
+    from quiz.tui.screens.question import QuestionScreen
+    from quiz.tui.screens.reveal import RevealScreen
+
+    entries = [e for e in discover_packs([pack], include_builtin=False, include_user=False) if entry_ok(e)]
+    settings = RoundSettings(questions=ANSWERS, seed=1, timer=20)
+    game = Game(questions_of(entries), settings)
+    app = QuizApp(entries=entries, settings=settings, store=NullStore(), game=game)
+
+    drawn: dict[str, float] = {}
+    waiting: dict[str, object] = {"type": None, "not": None}
+    event = asyncio.Event()
+    original = app._display
+
+    def display(screen, renderable) -> None:
+        original(screen, renderable)
+        want = waiting["type"]
+        if renderable is not None and want is not None and isinstance(screen, want) and screen is not waiting["not"]:
+            if hasattr(renderable, "render_segments"):
+                renderable.render_segments(app.console)  # what a real terminal write would cost
+            drawn["at"] = time.perf_counter()
+            waiting["type"] = None
+            event.set()
+
+    app._display = display  # type: ignore[method-assign]
+
+    async def timed(pilot, key: str, screen_type: type) -> float:
+        event.clear()
+        waiting["type"], waiting["not"] = screen_type, app.screen
+        start = time.perf_counter()
+        await pilot.press(key)
+        await asyncio.wait_for(event.wait(), TIMEOUT)
+        return drawn["at"] - start
+
+    to_reveal, to_next = [], []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for n in range(ANSWERS):
+            screen = app.screen
+            if not isinstance(screen, QuestionScreen):
+                raise RuntimeError(f"answer {n + 1}: expected a question, the app shows {type(screen).__name__}")
+            key = ("t" if n % 2 else "f") if screen.question.type == TRUE_FALSE else str(1 + n % 4)
+            to_reveal.append(await timed(pilot, key, RevealScreen))
+            if n + 1 < ANSWERS:
+                to_next.append(await timed(pilot, "enter", QuestionScreen))
+        app.exit()
+    return to_reveal, to_next
+
+
+def main() -> list[tuple[str, str, str, str]]:
+    print(f"Response benchmark on {machine_line()}")
+    with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
+        import os
+
+        os.environ["QUIZ_DATA_DIR"] = str(Path(tmp) / "data")  # never the user's own cache
+        pack = write_pack(Path(tmp), ANSWERS + 20, types=("multiple_choice", "true_false"), pack_id="response")
+        to_reveal, to_next = asyncio.run(play(pack))
+    both = to_reveal + to_next
+    rows = []
+    for label, values in (("answer key → reveal drawn", to_reveal), ("Enter → next question drawn", to_next),
+                          ("all key presses", both)):
+        p95 = percentile(values, 95)
+        rows.append((f"{label}: p50 / p95 / max ({len(values)} presses)",
+                     f"{median(values) * 1000:.1f} / {p95 * 1000:.1f} / {max(values) * 1000:.1f} ms",
+                     "p95 ≤ 30 ms", verdict(p95 <= 0.030)))
+    print_rows("Response", rows)
+    emit_json(rows)
+    return rows
+
+
+if __name__ == "__main__":
+    main()
