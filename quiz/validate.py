@@ -354,6 +354,8 @@ def _explain(err: Any, data: Any) -> list[_Found]:
     line, col = _pos(data, path)
     if v == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        if path == ["questions"] and node is None:
+            return [_Found(line, col, "the pack has no questions; add at least one under 'questions:'")]
         if qtype == TRUE_FALSE and path[-1] == "answer":
             return [_Found(line, col, f"the answer of a true/false question must be true or false (no quotes), not {_kind(node)}")]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
@@ -472,7 +474,9 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
     if not isinstance(questions, list):
         return
     if not questions:
-        add((getattr(data, "line", 1) or 1, 1), "the pack has no questions", "warning")
+        # Nothing to play: an error, like a missing 'questions' list, so `quiz validate` fails.
+        where = data.pos_of("questions") if hasattr(data, "pos_of") else (1, 1)
+        add(where, "the pack has no questions; add at least one under 'questions:'")
     lines = text.splitlines() if text is not None else None
     seen_ids: dict[str, tuple[int, int]] = {}
     for index, q in enumerate(questions):
@@ -604,6 +608,8 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
     #: (question id, line, column) of each question, for cross-pack duplicate checks.
     ids: list[tuple[str, int, int]] = field(default_factory=list)
+    #: (pack id, line, column) of the header's id, for cross-pack checks.
+    pack_id: tuple[str, int, int] | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -648,20 +654,153 @@ def check_file(path: str | Path) -> FileReport:
             hit = packcache.lookup(raw)
             if hit is not None:
                 return FileReport(name, "pack", [packcache.problem_from(p, name) for p in hit["warnings"]],
-                                  [tuple(i) for i in hit["ids"]])
+                                  [tuple(i) for i in hit["ids"]], _cached_pack_id(hit["info"]["id"], raw))
         from quiz.yamlfile import decode_utf8, parse_yaml
 
         text = decode_utf8(raw, name, what)
         data = parse_yaml(text, name, what)
     except FileProblem as exc:
-        return FileReport(name, "unknown", [exc.problem])
+        return FileReport(name, "unknown", [_explain_file_problem(exc.problem, raw if "raw" in locals() else b"")])
     if is_facts_data(name, data):
         return FileReport(name, "facts", check_facts(data, name))
     problems = check_pack_data(data, name, text)
     ids = question_ids(data)
     if not any(p.severity == "error" for p in problems):
         packcache.store_data(raw, data, problems, ids, name)
-    return FileReport(name, "pack", problems, ids)
+    return FileReport(name, "pack", problems, ids, header_pack_id(data))
+
+
+def header_pack_id(data: Any) -> tuple[str, int, int] | None:
+    header = data.get("pack") if isinstance(data, dict) else None
+    if not isinstance(header, dict) or not isinstance(header.get("id"), str):
+        return None
+    line, column = header.pos_of("id") if hasattr(header, "pos_of") else (0, 0)
+    return header["id"], line, column
+
+
+def _cached_pack_id(pack_id: str, raw: bytes) -> tuple[str, int, int]:
+    """A cached pack's id with its line, found again in the text (the cache keeps no positions)."""
+    m = re.search(rb"^( +id: *)['\"]?" + re.escape(pack_id.encode()) + rb"\b", raw, re.M)
+    if m is None:
+        return pack_id, 0, 0
+    return pack_id, raw.count(b"\n", 0, m.start()) + 1, len(m.group(1)) + 1
+
+
+def duplicate_pack_ids(reports: list[FileReport]) -> list[Problem]:
+    """Packs checked together that share an id: only one of them can be chosen in the game."""
+    first: dict[str, tuple[str, int]] = {}
+    out = []
+    for report in reports:
+        if report.kind != "pack" or report.pack_id is None:
+            continue
+        pack_id, line, column = report.pack_id
+        if pack_id in first:
+            other, other_line = first[pack_id]
+            where = f"{other}:{other_line}" if other_line else other
+            out.append(Problem(report.path, line, column,
+                               f"pack id {pack_id!r} is also used in {where}; only one of the two can be played, "
+                               "so give this pack its own id", "warning"))
+        else:
+            first[pack_id] = (report.path, line)
+    return out
+
+
+# --------------------------------------------------------------------------- unreadable files
+
+_NOT_YAML = "this is not valid YAML: "
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:#]*:\s+)(.*)$")
+
+
+def _explain_file_problem(problem: Problem, raw: bytes) -> Problem:
+    """Add what to do to the YAML reader's and the decoder's terse messages."""
+    if problem.message.startswith(_NOT_YAML):
+        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        line, column, message = _yaml_advice(problem.message[len(_NOT_YAML):], problem.line, problem.column, text)
+        return Problem(problem.file, line, column, message, problem.severity)
+    if "not UTF-8" in problem.message and problem.line and not problem.column:
+        return _explain_encoding(problem, raw)
+    return problem
+
+
+def _yaml_advice(said: str, line: int, column: int, text: str) -> tuple[int, int, str]:
+    """(line, column, message) telling an author what most likely went wrong and how to fix it."""
+    from quiz.textfile import split_lines
+
+    lines = split_lines(text)
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    m = _KEY_VALUE.match(src)
+    value = m.group(2) if m else ""
+    value_col = len(m.group(1)) + 1 if m else 0
+    if "tab" in said or "'\\t'" in said:
+        advice = "this line is indented with a tab; indent with spaces only"
+    elif "end of stream" in said and (opened := _unclosed_quote(lines)):
+        line, column = opened
+        advice = "this quoted text is never closed; add the closing quote at the end of the text"
+    elif m and value[:1] in ("'", '"') and column > value_col:
+        quote = value[0]
+        if quote == "'":
+            advice = ("the text in single quotes ends early at an apostrophe; write the apostrophe twice ('') "
+                      'or put the text in double quotes')
+        else:
+            advice = 'the text in double quotes ends early; write a " inside it as \\" or use single quotes'
+    elif "mapping values are not allowed" in said and ": " in value:
+        advice = "this text holds ': ', which YAML reads as a new field; put the whole text in quotes"
+    elif "',' or ']'" in said or "',' or '}'" in said or (
+            "expected node content" in said and _unclosed_bracket(lines, line) is not None):
+        if (opened := _unclosed_bracket(lines, line)) is not None:
+            line, column = opened
+        advice = ("a [ ] or { } list is not closed on its line; close it, and put items holding a comma, "
+                  "'#' or ': ' in quotes")
+    elif "mapping values are not allowed" in said or "expected key" in said or "'-' indicator" in said \
+            or "block end" in said:
+        advice = ("the indentation of this line does not match the lines above it; the fields of a question "
+                  "must line up, and each question starts with '- ' at the same indentation")
+    else:
+        advice = "check this line and the one above it"
+    return line, column, f"{_NOT_YAML}{advice} (the YAML reader says: {said})"
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """Where a quoted value opens that no line closes (the cause of 'end of stream')."""
+    for number, src in enumerate(lines, 1):
+        m = _KEY_VALUE.match(src)
+        if not m or m.group(2)[:1] not in ("'", '"'):
+            continue
+        quote, body = m.group(2)[0], m.group(2)[1:].rstrip()
+        if quote == "'":
+            body = body.replace("''", "")
+        else:
+            body = re.sub(r'\\.', "", body)
+        if quote not in body:
+            return number, len(m.group(1)) + 1
+    return None
+
+
+def _unclosed_bracket(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The nearest line at or above ``line`` where a [ or { opens and is not closed."""
+    for number in range(min(line, len(lines)), 0, -1):
+        # A '#' after a space, '[', '{' or ',' starts a comment, which hides the rest of the line.
+        src = re.sub(r"(^|[\s\[{,])#.*$", r"\1", lines[number - 1])
+        if src.count("[") > src.count("]") or src.count("{") > src.count("}"):
+            return number, max(src.rfind("["), src.rfind("{")) + 1
+    return None
+
+
+def _explain_encoding(problem: Problem, raw: bytes) -> Problem:
+    """Point at the first byte that is not UTF-8 and say what it probably was."""
+    try:
+        raw.decode("utf-8")
+        return problem
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    guess = raw[start:start + 1].decode("cp1252", errors="replace")
+    message = problem.message
+    if guess.isprintable() and guess != "\ufffd":
+        # Most non-UTF-8 files people hand us were saved as Windows "ANSI".
+        message = re.sub(r"\((byte 0x[0-9a-f]{2})", rf"(\1, {guess!r} in Windows-1252", message, count=1)
+    return Problem(problem.file, problem.line, column, message, problem.severity)
 
 
 def duplicate_ids(reports: list[FileReport]) -> list[Problem]:

@@ -22,7 +22,9 @@ ESCAPES = FIXTURES / "gift" / "escapes-pack.yaml"
 def errors_in(pack) -> list:
     """Validator errors for a pack as the import command would write it (through YAML)."""
     data = parse_yaml(dump_pack(pack, None), "imported.yaml", "pack")
-    return [p for p in check_pack_data(data, "imported.yaml", seeds=None) if p.severity == "error"]
+    errors = [p for p in check_pack_data(data, "imported.yaml", seeds=None) if p.severity == "error"]
+    # An empty pack is an error for the validator; `quiz import` refuses to write one itself.
+    return [p for p in errors if pack.questions or not p.message.startswith("the pack has no questions")]
 
 
 def one(text: str) -> Question:

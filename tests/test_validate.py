@@ -223,8 +223,9 @@ def test_many_problems_fixture_reports_all():
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("malformed.yaml", "malformed.yaml:4:10: this is not valid YAML"),
-        ("not-utf8.yaml", "not-utf8.yaml:2: this pack is not UTF-8 text (byte 0xe9); save it as UTF-8"),
+        # The unclosed list is pointed at where it opens, not where the reader gave up.
+        ("malformed.yaml", "malformed.yaml:3:10: this is not valid YAML: a [ ] or { } list is not closed"),
+        ("not-utf8.yaml", "not-utf8.yaml:2:10: this pack is not UTF-8 text (byte 0xe9, 'é' in Windows-1252); save it as UTF-8"),
         ("unknown-tag.yaml", "unknown-tag.yaml:1:7: unknown YAML tag !!python/object:os.system"),
         ("empty.yaml", "empty.yaml: the pack is empty"),
     ],
@@ -244,6 +245,73 @@ def test_oversize_file_one_line(tmp_path, monkeypatch, sample_pack_path):
     assert result.exit_code == 1
     assert "bytes, over the 100-byte limit" in result.output.splitlines()[0]
     assert len(result.output.splitlines()) == 2
+
+
+# ---------------------------------------------------------------- careless YAML: what to do, where
+
+QUESTION = """\
+  - id: q1
+    category: c
+    type: true_false
+    prompt: Is it?
+    answer: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("broken", "where", "advice"),
+    [
+        (QUESTION.replace("    type:", "\ttype:"), "7:1", "indented with a tab; indent with spaces only"),
+        (QUESTION.replace("    type:", "     type:"), "7:10", "the indentation of this line does not match"),
+        (QUESTION.replace("    prompt:", "   prompt:"), "8:4", "the indentation of this line does not match"),
+        (QUESTION.replace("prompt: Is it?", "prompt: Quiz: is it?"), "8:17", "holds ': '"),
+        (QUESTION.replace("prompt: Is it?", "prompt: 'Netflix's series?'"), "8:22", "write the apostrophe twice"),
+        # The quote is pointed at where it opens, not at the end of the file where the reader gave up.
+        (QUESTION.replace("prompt: Is it?", 'prompt: "Is it?') + QUESTION.replace("q1", "q2"), "8:13",
+         "this quoted text is never closed"),
+        (QUESTION.replace("answer: true", "answer: true\n    facts: [a, b"), "10:12", "a [ ] or { } list is not closed"),
+        (QUESTION.replace("answer: true", "answer: true\n    facts: [#1, b]"), "10:12", "a [ ] or { } list is not closed"),
+    ],
+)
+def test_yaml_mistakes_say_what_to_do(tmp_path, broken, where, advice):
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + broken, encoding="utf-8")
+    [problem] = check_file(path).problems
+    assert str(problem).startswith(f"{path}:{where}: this is not valid YAML: "), str(problem)
+    assert advice in problem.message
+    assert "(the YAML reader says: " in problem.message
+
+
+def test_yaml_mistakes_in_a_crlf_file_keep_their_lines(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_bytes((HEADER + QUESTION.replace("    type:", "     type:")).replace("\n", "\r\n").encode())
+    [problem] = check_file(path).problems
+    assert (problem.line, problem.column) == (7, 10) and "indentation" in problem.message
+
+
+@pytest.mark.parametrize(("questions", "column"), [("questions:\n", 11), ("questions: []\n", 12)])
+def test_a_pack_without_questions_is_an_error(tmp_path, questions, column):
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER.replace("questions:\n", questions), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    message = "the pack has no questions; add at least one under 'questions:'"
+    assert result.output.splitlines()[0] == f"{path}:4:{column}: {message}"
+
+
+def test_two_packs_with_one_id_are_a_warning_even_from_the_cache(tmp_path, sample_pack_path):
+    text = sample_pack_path.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    other = text.replace("id: sample-", "id: other-")
+    (tmp_path / "b.yaml").write_text(other, encoding="utf-8")
+    for _ in range(2):  # the second run is served from the pack cache
+        result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines() == [
+            f"{tmp_path / 'b.yaml'}:2:7: warning: pack id 'sample' is also used in {tmp_path / 'a.yaml'}:2; "
+            "only one of the two can be played, so give this pack its own id",
+            "2 files checked: 2 valid (1 warning)",
+        ]
 
 
 # ---------------------------------------------------------------- the command

@@ -141,10 +141,11 @@ def command(file: Path, fmt: str | None, output: Path | None, install: bool, for
         click.echo(f"  skipped {s.name}{where}: {s.reason}")
     for warning in result.warnings:
         click.echo(f"  note: {warning}")
-    if header_errors:
-        _fail(f"{file}: the pack cannot be written: {header_errors[0]}", 1)
+    # An empty pack is also a header error for the validator; say it the import's way first.
     if not pack.questions:
         _fail(f"{file}: no question could be imported; nothing written", 1)
+    if header_errors:
+        _fail(f"{file}: the pack cannot be written: {header_errors[0]}", 1)
 
     from quiz.packfile import write_pack
 

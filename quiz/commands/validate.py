@@ -41,14 +41,14 @@ def command(paths: tuple[str, ...], quiet: bool) -> None:
         for p in missing:
             click.echo(f"{p}: no such file or folder", err=True)
         sys.exit(2)
-    from quiz.validate import check_file, duplicate_ids
+    from quiz.validate import check_file, duplicate_ids, duplicate_pack_ids
 
     files = _files(paths)
     if not files:
         click.echo("no .yaml or .yml files found in " + ", ".join(paths), err=True)
         sys.exit(2)
     reports = [check_file(f) for f in files]
-    cross = duplicate_ids(reports)
+    cross = duplicate_ids(reports) + duplicate_pack_ids(reports)
     by_file: dict[str, list] = {r.path: list(r.problems) for r in reports}
     for p in cross:
         by_file[p.file].append(p)
