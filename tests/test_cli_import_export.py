@@ -76,10 +76,23 @@ def test_unknown_format_lists_the_formats(run):
         assert name in result.stderr
 
 
-def test_ambiguous_suffix_asks_for_the_format(run, tmp_path):
-    (tmp_path / "questions.txt").write_text("Q?\nA. x\nB. y\nANSWER: A\n", encoding="utf-8")
-    result = run("import", "questions.txt")
+def test_a_txt_file_is_read_as_what_its_content_says(run, tmp_path):
+    # Teachers save Aiken (and sometimes GIFT) as .txt: the content decides.
+    (tmp_path / "aiken.txt").write_text("Q?\nA. x\nB. y\nANSWER: A\n", encoding="utf-8")
+    result = run("import", "aiken.txt")
+    assert result.exit_code == 0 and "1 imported" in result.output
+    (tmp_path / "gift.txt").write_text("::Q:: Is it? {TRUE}\n", encoding="utf-8")
+    result = run("import", "gift.txt")
+    assert result.exit_code == 0 and "1 imported" in result.output
+    assert load_pack(tmp_path / "gift.yaml").questions[0].type == "true_false"
+
+
+def test_ambiguous_txt_asks_for_the_format(run, tmp_path):
+    (tmp_path / "notes.txt").write_text("Just some notes.\n", encoding="utf-8")
+    result = run("import", "notes.txt")
     assert result.exit_code == 2 and "give --format" in result.stderr
+    (tmp_path / "both.txt").write_text("Q?\nA. x\nB. y\nANSWER: A\n\n::Q2:: Is it? {TRUE}\n", encoding="utf-8")
+    assert run("import", "both.txt").exit_code == 2
 
 
 def test_unreadable_file_is_one_line_on_stderr(run, tmp_path):
@@ -133,6 +146,8 @@ def test_export_format_from_the_output_suffix(run, tmp_path, sample_pack_path):
     assert (tmp_path / "sheet.md").is_file() and (tmp_path / "sheet.answers.md").is_file()
     result = run("export", sample_pack_path, "-o", "deck.apkg")
     assert result.exit_code == 0 and (tmp_path / "deck.apkg").is_file()
+    result = run("export", sample_pack_path, "-o", "moodle.aiken")
+    assert result.exit_code == 0 and "ANSWER: A" in (tmp_path / "moodle.aiken").read_text(encoding="utf-8")
 
 
 def test_export_reports_skipped_questions(run, tmp_path, sample_pack_path):

@@ -34,6 +34,8 @@ def format_for_suffix(path: Path, names: list[str]) -> str | None:
     suffix = path.suffix.lower()
     if suffix == ".htm":
         suffix = ".html"
+    if suffix == ".aiken":
+        suffix = ".txt"
     matches = [n for n in names if getattr(get_format(n), "SUFFIX", None) == suffix]
     return matches[0] if len(matches) == 1 else None
 

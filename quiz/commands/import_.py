@@ -11,6 +11,7 @@ like any other skipped question, so the file written always loads.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -22,9 +23,11 @@ from quiz.formats import FORMATS, get_format
 from quiz.formats.base import ImportResult, Skipped
 from quiz.model import Pack
 
-#: Suffixes that say the format on their own. ``.txt`` is left out on purpose:
-#: GIFT and Aiken files both use it.
-SUFFIX_FORMATS = {".gift": "gift", ".xlsx": "kahoot", ".csv": "kahoot", ".json": None}
+#: Suffixes that say the format on their own (None: look inside). GIFT and Aiken
+#: files both use ``.txt``, so for it the content decides.
+SUFFIX_FORMATS = {".gift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".csv": "kahoot", ".json": None, ".txt": None}
+_AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Za-z]\s*$", re.M)
+_GIFT_MARKS = re.compile(r"^::|\{\s*[=~#]|\{\s*(?:T|F|TRUE|FALSE)\s*[}#]", re.M)
 
 
 def importer_names() -> list[str]:
@@ -43,6 +46,8 @@ def detect_format(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix not in SUFFIX_FORMATS:
         return None
+    if suffix == ".txt":
+        return _text_format(path)
     if suffix != ".json":
         return SUFFIX_FORMATS[suffix]
     # Our own JSON export and Open Trivia DB dumps share the suffix.
@@ -53,6 +58,20 @@ def detect_format(path: Path) -> str | None:
     except QuizError:
         return "opentdb"  # its importer explains what is wrong with the file
     return "json" if jsonfmt.looks_like_export(data) else "opentdb"
+
+
+def _text_format(path: Path) -> str | None:
+    """Aiken or GIFT for a .txt file, when its content says so unambiguously."""
+    from quiz.textfile import read_text
+
+    try:
+        text = read_text(path, "file")
+    except QuizError:
+        return "aiken"  # an unreadable file: the importer says why in its own words
+    aiken, gift_ = bool(_AIKEN_ANSWER.search(text)), bool(_GIFT_MARKS.search(text))
+    if aiken != gift_:
+        return "aiken" if aiken else "gift"
+    return None
 
 
 def _fail(message: str, code: int) -> None:
@@ -113,7 +132,7 @@ def command(file: Path, fmt: str | None, output: Path | None, install: bool, for
     if fmt is None:
         fmt = detect_format(file)
         if fmt is None:
-            _fail(f"cannot tell the format of {file} from its name; give --format ({', '.join(names)})", 2)
+            _fail(f"cannot tell the format of {file} from its name or content; give --format ({', '.join(names)})", 2)
     fmt = fmt.lower()
     if fmt not in names:
         _fail(f"unknown import format {fmt!r}; choose one of: {', '.join(names)}", 2)
