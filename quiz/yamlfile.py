@@ -15,7 +15,33 @@ import yaml
 from quiz.errors import FileProblem
 from quiz.textfile import decode_utf8, max_file_bytes, read_text  # noqa: F401  (re-exported)
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _BaseLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe loader with a leaner tag resolver (the parser calls it for every node).
+
+    Same answers as PyYAML's: packs use no path resolvers, so only the implicit
+    scalar rules (null, bool, int, float, timestamp...) are consulted.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 #: Deeper nesting than this is refused; no pack needs more than a handful of levels.
 MAX_DEPTH = 64
@@ -53,98 +79,82 @@ class LineList(list):
         return (self.line, self.column)
 
 
-class _AliasRefused(yaml.YAMLError):
-    def __init__(self, mark: Any) -> None:
-        super().__init__("anchors and aliases (& and *) are not allowed")
-        self.problem_mark = mark
+#: Scalar tags a pack may hold (null, bool, int, float, timestamp...), built the safe loader's way.
+_SCALARS = {
+    tag: fn
+    for tag, fn in yaml.constructor.SafeConstructor.yaml_constructors.items()
+    if tag and tag not in (_MAP, _SEQ, "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs", "tag:yaml.org,2002:set")
+}
 
 
-class _TooDeep(yaml.YAMLError):
-    def __init__(self, mark: Any) -> None:
-        super().__init__(f"nesting is deeper than {MAX_DEPTH} levels")
-        self.problem_mark = mark
+class _Builder:
+    """Turns the composed node tree into LineDict/LineList/scalars in one pass.
 
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that builds LineDict/LineList and refuses aliases."""
-
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self._depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # pure-Python loader path
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasRefused(self.peek_event().start_mark)
-        if parent is not None and self._depth >= MAX_DEPTH:
-            raise _TooDeep(self.peek_event().start_mark)
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        # A node met a second time is an alias (the C composer resolves them itself).
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _AliasRefused(node.start_mark)
-        return super().construct_object(node, deep=deep)
-
-    def construct_line_mapping(self, node: yaml.MappingNode) -> Any:
-        data = LineDict()
-        data.line, data.column = node.start_mark.line + 1, node.start_mark.column + 1
-        yield data
-        self.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            try:
-                hash(key)
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key here is a list or mapping, which YAML keys cannot be", key_node.start_mark
-                ) from None
-            if key in data:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {key!r} appears twice in this mapping", key_node.start_mark
-                )
-            data[key] = self.construct_object(value_node, deep=True)
-            data.key_pos[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            data.value_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-
-    def construct_line_sequence(self, node: yaml.SequenceNode) -> Any:
-        data = LineList()
-        data.line, data.column = node.start_mark.line + 1, node.start_mark.column + 1
-        yield data
-        for child in node.value:
-            data.append(self.construct_object(child, deep=True))
-            data.item_pos.append((child.start_mark.line + 1, child.start_mark.column + 1))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_line_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_line_sequence)
-
-
-def _check_tree(node: Any, name: str) -> None:
-    """Walk the composed node tree once, iteratively: refuse aliases and deep nesting.
-
-    The C composer resolves aliases into shared nodes, so a node met twice is an
-    alias; stopping there keeps "billion laughs" files from being walked at all.
+    PyYAML's generic constructor plus a separate safety walk cost more than the
+    C parser itself; this single recursive pass also refuses what packs never
+    need: aliases (a node met twice; the C composer shares aliased nodes, so
+    "billion laughs" files are refused before anything is expanded), merge keys,
+    non-scalar tags and nesting deeper than MAX_DEPTH.
     """
-    seen: set[int] = set()
-    stack = [(node, 1)]
-    while stack:
-        current, depth = stack.pop()
-        if id(current) in seen:
-            mark = current.start_mark
-            raise FileProblem(name, "anchors and aliases (& and *) are not allowed", mark.line + 1, mark.column + 1)
-        seen.add(id(current))
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen: set[int] = set()
+        self.scalar_maker = yaml.constructor.SafeConstructor()
+
+    def refuse(self, node: Any, message: str) -> FileProblem:
+        mark = node.start_mark
+        return FileProblem(self.name, message, mark.line + 1, mark.column + 1)
+
+    def build(self, node: Any, depth: int = 1) -> Any:
+        if id(node) in self.seen:
+            raise self.refuse(node, "anchors and aliases (& and *) are not allowed")
+        self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels", current.start_mark.line + 1)
-        if isinstance(current, yaml.MappingNode):
-            for k, v in reversed(current.value):
-                stack.append((v, depth + 1))
-                stack.append((k, depth + 1))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in reversed(current.value))
+            raise self.refuse(node, f"nesting is deeper than {MAX_DEPTH} levels")
+        tag = node.tag
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            if tag == _STR:
+                return node.value
+            make = _SCALARS.get(tag)
+            if make is None:
+                raise self.refuse(node, f"unknown YAML tag {_short(tag)}; packs may only hold plain data")
+            return make(self.scalar_maker, node)
+        mark = node.start_mark
+        if kind is yaml.MappingNode:
+            if tag != _MAP:
+                raise self.refuse(node, f"unknown YAML tag {_short(tag)}; packs may only hold plain data")
+            data = LineDict()
+            data.line, data.column = mark.line + 1, mark.column + 1
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.refuse(key_node, "merge keys (<<) are not allowed")
+                key = self.build(key_node, depth + 1)
+                try:
+                    duplicate = key in data
+                except TypeError:
+                    raise self.refuse(key_node, "a key here is a list or mapping, which YAML keys cannot be") from None
+                if duplicate:
+                    raise self.refuse(key_node, f"the key {key!r} appears twice in this mapping")
+                data[key] = self.build(value_node, depth + 1)
+                km, vm = key_node.start_mark, value_node.start_mark
+                data.key_pos[key] = (km.line + 1, km.column + 1)
+                data.value_pos[key] = (vm.line + 1, vm.column + 1)
+            return data
+        if tag != _SEQ:
+            raise self.refuse(node, f"unknown YAML tag {_short(tag)}; packs may only hold plain data")
+        items = LineList()
+        items.line, items.column = mark.line + 1, mark.column + 1
+        for child in node.value:
+            items.append(self.build(child, depth + 1))
+            cm = child.start_mark
+            items.item_pos.append((cm.line + 1, cm.column + 1))
+        return items
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def parse_yaml(text: str, name: str, what: str = "file") -> Any:
@@ -153,18 +163,19 @@ def parse_yaml(text: str, name: str, what: str = "file") -> Any:
         raise FileProblem(name, f"the {what} is empty")
     if "\x00" in text:
         raise FileProblem(name, f"the {what} contains a NUL byte; it is not a text file")
-    loader = _Loader(text)
+    loader = _BaseLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise FileProblem(name, f"the {what} is empty")
-        _check_tree(node, name)
-        return loader.construct_document(node)
+        return _Builder(name).build(node)
     except FileProblem:
         raise
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, name) from None
-    except RecursionError:
+    except (ValueError, OverflowError) as exc:  # a scalar its tag cannot hold, e.g. !!int "x"
+        raise FileProblem(name, f"a value cannot be read: {exc}") from None
+    except RecursionError:  # the pure-Python composer recurses per level
         raise FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
@@ -179,14 +190,6 @@ def _yaml_problem(exc: yaml.YAMLError, name: str) -> FileProblem:
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else 0
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in str(exc):
-        tag = str(exc).split("tag", 1)[-1].split("'")[1] if "'" in str(exc) else "?"
-        tag = tag.replace("tag:yaml.org,2002:", "!!")
-        problem = f"unknown YAML tag {tag}; packs may only hold plain data"
-    elif isinstance(exc, (_AliasRefused, _TooDeep)):
-        problem = str(exc.args[0])
-    elif isinstance(exc, yaml.constructor.ConstructorError) and exc.problem:
-        problem = exc.problem
-    else:
-        problem = f"this is not valid YAML: {problem}"
-    return FileProblem(name, problem, line, column)
+    if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem:
+        return FileProblem(name, problem, line, column)
+    return FileProblem(name, f"this is not valid YAML: {problem}", line, column)
