@@ -333,7 +333,8 @@ def test_export_to_file_and_stdout(tmp_path, capsys):
 
 # --------------------------------------------------------------------------- round trips
 
-COMPARED = ("type", "prompt", "choices", "answers", "explanation", "category", "value", "tolerance", "low", "high", "pairs")
+COMPARED = ("type", "prompt", "choices", "answers", "explanation", "category", "value", "tolerance", "low", "high", "pairs",
+            "difficulty", "unit")
 
 
 @pytest.mark.parametrize("path", [FIXTURES / "sample-pack.yaml", ESCAPES], ids=["sample", "escapes"])
@@ -351,6 +352,23 @@ def test_round_trip_keeps_every_question_gift_can_hold(path, tmp_path):
         for name in COMPARED:
             assert getattr(after, name) == getattr(before, name), (before.id, name)
     assert errors_in(back.pack) == []
+
+
+def test_difficulty_and_unit_ride_in_our_comment_line_only():
+    pack = load_pack(FIXTURES / "sample-pack.yaml")
+    text, _ = gift.export_text([pack])
+    assert "// sample-numeric (numeric, medium, unit: territories)\n" in text
+    assert "// sample-tf (true_false, easy)\n" in text
+    hard = [q.difficulty for q in gift.import_text(text, "x.gift").pack.questions]
+    assert hard == [q.difficulty for q in pack.questions if q.type != ORDERING] and "hard" in hard
+    # A comment naming another type (the question was edited by hand) or Moodle's own are not ours.
+    edited = gift.import_text("// q (multiple_choice, hard)\n::q:: Is it? {TRUE}\n", "x.gift").pack.questions[0]
+    assert edited.difficulty == "medium"
+    moodle = gift.import_text("// question: 12  name: q\n::q:: How many? {#8}\n", "x.gift").pack.questions[0]
+    assert (moodle.difficulty, moodle.unit) == ("medium", "")
+    # A comment before a category line does not carry over to the next question.
+    carried = gift.import_text("// q (true_false, hard)\n\n$CATEGORY: c\n\n::q:: Is it? {TRUE}\n", "x.gift")
+    assert carried.pack.questions[0].difficulty == "medium"
 
 
 def test_escape_pack_really_uses_the_special_characters():

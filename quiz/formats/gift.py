@@ -24,7 +24,7 @@ import math
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.formats.base import ExportResult, ImportResult, Skipped
@@ -142,6 +142,8 @@ class _Block:
     """One question's lines, each with its line number; comment lines are already blank."""
 
     lines: list[tuple[int, str]]
+    #: The block's comment lines (our export keeps difficulty and unit there).
+    comments: list[str] = field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -165,19 +167,37 @@ def _blocks(text: str) -> list[_Block]:
     """Questions are separated by blank lines; comment lines are blanked but keep their place."""
     blocks: list[_Block] = []
     current: list[tuple[int, str]] = []
+    comments: list[str] = []
     for number, line in enumerate(split_lines(text), start=1):
         stripped = line.strip()
         if not stripped:
             if any(t for _, t in current):
-                blocks.append(_Block(current))
-            current = []
+                blocks.append(_Block(current, comments))
+            current, comments = [], []
         elif stripped.startswith("//"):
             current.append((number, ""))
+            comments.append(stripped)
         else:
             current.append((number, line))
     if any(t for _, t in current):
-        blocks.append(_Block(current))
+        blocks.append(_Block(current, comments))
     return blocks
+
+
+# What our export writes above each question: "// id (type, difficulty[, unit: minutes])".
+_OUR_COMMENT = re.compile(r"^//\s*\S+ \((\w+), (easy|medium|hard)(?:, unit: (.+))?\)$")
+
+
+def _kept_extras(block: _Block, qtype: str) -> dict:
+    """Difficulty and unit from our own export's comment line, when it is there and fits."""
+    for comment in reversed(block.comments):
+        m = _OUR_COMMENT.match(comment)
+        if m and m.group(1) == qtype:
+            extras = {"difficulty": m.group(2)}
+            if m.group(3) and qtype == NUMERIC:
+                extras["unit"] = m.group(3)
+            return extras
+    return {}
 
 
 # $course$, $system$...: where a category lives, not which one it is.
@@ -474,6 +494,9 @@ def import_text(text: str, name: str) -> ImportResult:
             line=line,
             **parsed.fields,
         )
+        extras = _kept_extras(block, question.type)
+        if extras:
+            question = replace(question, **extras)
         pack.questions.append(question)
         for warning in parsed.warnings:
             result.warnings.append(f"{parsed.label} (line {line}): {warning}")
@@ -603,7 +626,8 @@ def export_text(packs: Iterable[Pack]) -> tuple[str, ExportResult]:
             if current != (pack.id, q.category):
                 current = (pack.id, q.category)
                 chunks.append(_category_line(pack, q.category))
-            chunks.append(f"// {q.id} ({q.type})\n{text}")
+            unit = f", unit: {q.unit}" if q.type == NUMERIC and q.unit else ""
+            chunks.append(f"// {q.id} ({q.type}, {q.difficulty}{unit})\n{text}")
             result.written += 1
     return "\n\n".join(chunks) + "\n", result
 
