@@ -112,45 +112,71 @@ topic:
   description: Facts about the Tour de France docuseries.
 
 # The kinds of things the facts are about.
-types: [company, team]
+types: [company, platform, documentary]
 
 # Categories questions are filed under (optional).
 categories: [producers]
 
 # The things themselves: an id, a type from 'types', a display name.
+# 'distractor_only' entities are only ever wrong options: a question shows
+# four options, so give each type at least four entities.
 entities:
-  - id: box-to-box
-    type: company
-    name: Box to Box Films
-  - id: netflix
-    type: company
-    name: Netflix
-  - id: nos
-    type: company
-    name: NOS
+  - {{id: box-to-box, type: company, name: Box to Box Films, aliases: [Box to Box]}}
+  - {{id: fremantle, type: company, name: Fremantle, distractor_only: true}}
+  - {{id: banijay, type: company, name: Banijay, distractor_only: true}}
+  - {{id: all3media, type: company, name: All3Media, distractor_only: true}}
+  - {{id: netflix, type: platform, name: Netflix}}
+  - {{id: amazon, type: platform, name: Amazon}}
+  - {{id: disney, type: platform, name: Disney+, distractor_only: true}}
+  - {{id: appletv, type: platform, name: Apple TV+, distractor_only: true}}
+  - {{id: tdf-series, type: documentary, name: the Tour de France docuseries}}
 
-# What can be said about an entity. {{subject}} and {{object}} are filled in.
+# What can be said about an entity. {{subject}} and {{object}} (or {{value}}) are
+# filled in. Two 'ask_object' phrasings: the first is asked as multiple
+# choice, the second as a typed answer.
 relations:
-  - id: produces
+  - id: making_for
     category: producers
     subject: company
-    object: company
-    statement: "{{subject}} produces the series for {{object}}."
-    ask_object: "For which company does {{subject}} produce the series?"
+    object: platform
+    statement: "{{subject}} was lined up to make the Tour de France docuseries for {{object}}."
+    ask_object: ["For which streaming platform was {{subject}} lined up to make the Tour de France docuseries?",
+                 "Name the streaming platform {{subject}} was lined up to make the Tour de France docuseries for."]
+    ask_subject: ["Which company was lined up to make the Tour de France docuseries for {{object}}?"]
+  - id: episode_count
+    category: producers
+    subject: documentary
+    value: number
+    unit: episodes
+    statement: "{{subject}} consists of {{value}}."
+    ask_object: ["How many episodes does {{subject}} consist of?", "Type the number of episodes {{subject}} consists of."]
 
-# Facts: a subject, a relation, its object, a status (confirmed, reported or
-# superseded) and its source: the seed file and the sentence that says so, word for word.
+# Facts: a subject, a relation, its object (or value), a status (confirmed,
+# reported or superseded) and its source: the seed file and the sentence that
+# says so, word for word. 'confusions' are real mix-ups: they make false
+# true-or-false statements.
 facts:
-  - id: box-to-box-produces
+  - id: box-to-box-lined-up
     subject: box-to-box
-    relation: produces
+    relation: making_for
     object: netflix
     status: reported
+    note: The article is about Netflix's series; the sentence names the company.
+    confusions: [{{object: amazon}}]
     source:
       seed: 001_e4c48aa415051751.txt
       quote: >-
         It is understood that Box to Box Films, producers of the wildly successful
         Formula 1: Drive to Survive series, have been lined up to make the series.
+  - id: tdf-series-episodes
+    subject: tdf-series
+    relation: episode_count
+    value: 8
+    status: confirmed
+    confusions: [{{value: 6}}]
+    source:
+      seed: 003_04c923ad2a43299d.txt
+      quote: "Consisting of 8 episodes of 45 minutes"
 """
 
 

@@ -113,3 +113,37 @@ def test_new_facts_file_passes_validate(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("# A facts file")
     check = runner.invoke(cli, ["validate", str(target)])
     assert check.exit_code == 0 and check.output == "1 file checked: 1 valid\n", check.output
+
+
+def test_new_facts_file_generates_a_playable_pack(tmp_path):
+    from quiz.packfile import load_pack
+
+    runner = CliRunner()
+    target = tmp_path / "tour.facts.yaml"
+    assert runner.invoke(cli, ["new", "tour", "--facts", "-o", str(target)]).exit_code == 0
+    made = runner.invoke(cli, ["generate", str(target)])
+    assert made.exit_code == 0, made.output
+    pack = tmp_path / "tour.pack.yaml"
+    check = runner.invoke(cli, ["validate", str(pack)])
+    assert check.exit_code == 0 and check.output == "1 file checked: 1 valid\n", check.output
+    questions = load_pack(pack).questions
+    # Enough for a short round, and an example of each way a fact is asked.
+    assert len(questions) >= 8
+    assert {"multiple_choice", "type_in", "numeric", "true_false"} <= {q.type for q in questions}
+
+
+def test_generate_refuses_facts_that_make_no_question(tmp_path):
+    facts = tmp_path / "thin.facts.yaml"
+    facts.write_text(
+        "topic: {id: thin, title: Thin}\ntypes: [company]\n"
+        "entities:\n  - {id: a, type: company, name: A}\n  - {id: b, type: company, name: B}\n"
+        "relations:\n  - {id: r, category: c, subject: company, object: company,"
+        " statement: '{subject} backs {object}.', ask_object: 'Whom does {subject} back?'}\n"
+        "facts:\n  - {id: f, subject: a, relation: r, object: b, status: confirmed,"
+        " source: {seed: 003_04c923ad2a43299d.txt, quote: Consisting of 8 episodes of 45 minutes}}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["generate", str(facts)])
+    assert result.exit_code == 1, result.output
+    assert "no question can be made from these facts" in result.output
+    assert not (tmp_path / "thin.pack.yaml").exists()

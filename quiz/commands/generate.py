@@ -74,6 +74,13 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
                 click.echo(str(problem), err=True)
             failed = True
             continue
+        if count == 0:
+            # An empty pack would only be refused later by the game and `quiz validate`.
+            click.echo(f"{facts_path}: no question can be made from these facts; a question needs four options "
+                       "of one entity type (add entities, or distractor_only ones), a second phrasing for a typed "
+                       "answer, or a confusion for a false statement (see docs/facts-format.md)", err=True)
+            failed = True
+            continue
         current = _read(target)
         if check:
             if current != text:
