@@ -92,9 +92,10 @@ def question_lines(n: int, qtype: str, quote: tuple[str, str] | None) -> list[st
     return lines
 
 
-def pack_text(count: int, types: tuple[str, ...] = TYPES, pack_id: str = "synthetic") -> str:
+def pack_lines(count: int, types: tuple[str, ...] = TYPES, pack_id: str = "synthetic"):
+    """The pack's lines one question at a time, so a big pack is never all in memory."""
     quotes = seed_quotes()
-    out = [
+    yield from [
         "pack:",
         f"  id: {pack_id}",
         f"  title: {_s(f'Synthetic pack of {count:,} questions')}",
@@ -107,13 +108,17 @@ def pack_text(count: int, types: tuple[str, ...] = TYPES, pack_id: str = "synthe
     ]
     for n in range(1, count + 1):
         quote = quotes[n % len(quotes)] if quotes else None
-        out.extend(question_lines(n, types[n % len(types)], quote))
-    return "\n".join(out) + "\n"
+        yield from question_lines(n, types[n % len(types)], quote)
+
+
+def pack_text(count: int, types: tuple[str, ...] = TYPES, pack_id: str = "synthetic") -> str:
+    return "".join(line + "\n" for line in pack_lines(count, types, pack_id))
 
 
 def write_pack(folder: Path, count: int, types: tuple[str, ...] = TYPES, pack_id: str | None = None) -> Path:
     path = Path(folder) / f"synthetic-{count}.yaml"
-    path.write_text(pack_text(count, types, pack_id or f"synthetic-{count}"), encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(line + "\n" for line in pack_lines(count, types, pack_id or f"synthetic-{count}"))
     return path
 
 
