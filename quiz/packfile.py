@@ -184,16 +184,18 @@ def pack_to_data(pack: Pack) -> dict:
 def schema_line(target: str | Path | None) -> str:
     """The comment that lets YAML-aware editors validate and complete a pack.
 
-    The schema is named relative to where the pack will be written, so the line
-    works wherever the project or the installed package lives.
+    Inside the source tree (the built-in packs) the schema is named relative to
+    the pack, so the committed files name no machine's folders; anywhere else
+    (a user's own pack) it is the installed schema's file URI, which survives
+    the pack being moved.
     """
-    ref = SCHEMA_FILE.as_posix()
+    schema = SCHEMA_FILE.resolve()
+    root = schema.parent.parent.parent  # the folder holding the quiz package
     if target is not None:
-        try:
-            ref = Path(os.path.relpath(SCHEMA_FILE, Path(target).resolve().parent)).as_posix()
-        except ValueError:  # another drive on Windows
-            pass
-    return f"# yaml-language-server: $schema={ref}"
+        folder = Path(target).resolve().parent
+        if folder == root or root in folder.parents:
+            return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}"
+    return f"# yaml-language-server: $schema={schema.as_uri()}"
 
 
 def dump_pack(pack: Pack, target: str | Path | None = None, with_schema: bool = True) -> str:

@@ -46,13 +46,20 @@ def decode_utf8(raw: bytes, name: str, what: str = "file", not_utf8: str | None 
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = f"byte 0x{raw[exc.start]:02x}"
+        start = exc.start
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        line = raw.count(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+        byte = f"byte 0x{raw[start]:02x}"
+        # Most non-UTF-8 files people hand us were saved as Windows "ANSI": name the character.
+        guess = raw[start : start + 1].decode("cp1252", errors="replace")
+        if guess.isprintable() and guess != "\ufffd":
+            byte += f", {guess!r} in Windows-1252"
         if not_utf8:
             message = f"{not_utf8} ({byte} is not UTF-8); save the file as UTF-8 and try again"
         else:
             message = f"this {what} is not UTF-8 text ({byte}); save it as UTF-8"
-        raise FileProblem(name, message, line) from None
+        raise FileProblem(name, message, line, column) from None
     return text.removeprefix("\ufeff")
 
 

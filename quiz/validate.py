@@ -660,7 +660,7 @@ def check_file(path: str | Path) -> FileReport:
         text = decode_utf8(raw, name, what)
         data = parse_yaml(text, name, what)
     except FileProblem as exc:
-        return FileReport(name, "unknown", [_explain_file_problem(exc.problem, raw if "raw" in locals() else b"")])
+        return FileReport(name, "unknown", [exc.problem])
     if is_facts_data(name, data):
         return FileReport(name, "facts", check_facts(data, name))
     problems = check_pack_data(data, name, text)
@@ -706,102 +706,6 @@ def duplicate_pack_ids(reports: list[FileReport]) -> list[Problem]:
 
 
 # --------------------------------------------------------------------------- unreadable files
-
-_NOT_YAML = "this is not valid YAML: "
-_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:#]*:\s+)(.*)$")
-
-
-def _explain_file_problem(problem: Problem, raw: bytes) -> Problem:
-    """Add what to do to the YAML reader's and the decoder's terse messages."""
-    if problem.message.startswith(_NOT_YAML):
-        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-        line, column, message = _yaml_advice(problem.message[len(_NOT_YAML):], problem.line, problem.column, text)
-        return Problem(problem.file, line, column, message, problem.severity)
-    if "not UTF-8" in problem.message and problem.line and not problem.column:
-        return _explain_encoding(problem, raw)
-    return problem
-
-
-def _yaml_advice(said: str, line: int, column: int, text: str) -> tuple[int, int, str]:
-    """(line, column, message) telling an author what most likely went wrong and how to fix it."""
-    from quiz.textfile import split_lines
-
-    lines = split_lines(text)
-    src = lines[line - 1] if 0 < line <= len(lines) else ""
-    m = _KEY_VALUE.match(src)
-    value = m.group(2) if m else ""
-    value_col = len(m.group(1)) + 1 if m else 0
-    if "tab" in said or "'\\t'" in said:
-        advice = "this line is indented with a tab; indent with spaces only"
-    elif "end of stream" in said and (opened := _unclosed_quote(lines)):
-        line, column = opened
-        advice = "this quoted text is never closed; add the closing quote at the end of the text"
-    elif m and value[:1] in ("'", '"') and column > value_col:
-        quote = value[0]
-        if quote == "'":
-            advice = ("the text in single quotes ends early at an apostrophe; write the apostrophe twice ('') "
-                      'or put the text in double quotes')
-        else:
-            advice = 'the text in double quotes ends early; write a " inside it as \\" or use single quotes'
-    elif "mapping values are not allowed" in said and ": " in value:
-        advice = "this text holds ': ', which YAML reads as a new field; put the whole text in quotes"
-    elif "',' or ']'" in said or "',' or '}'" in said or (
-            "expected node content" in said and _unclosed_bracket(lines, line) is not None):
-        if (opened := _unclosed_bracket(lines, line)) is not None:
-            line, column = opened
-        advice = ("a [ ] or { } list is not closed on its line; close it, and put items holding a comma, "
-                  "'#' or ': ' in quotes")
-    elif "mapping values are not allowed" in said or "expected key" in said or "'-' indicator" in said \
-            or "block end" in said:
-        advice = ("the indentation of this line does not match the lines above it; the fields of a question "
-                  "must line up, and each question starts with '- ' at the same indentation")
-    else:
-        advice = "check this line and the one above it"
-    return line, column, f"{_NOT_YAML}{advice} (the YAML reader says: {said})"
-
-
-def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
-    """Where a quoted value opens that no line closes (the cause of 'end of stream')."""
-    for number, src in enumerate(lines, 1):
-        m = _KEY_VALUE.match(src)
-        if not m or m.group(2)[:1] not in ("'", '"'):
-            continue
-        quote, body = m.group(2)[0], m.group(2)[1:].rstrip()
-        if quote == "'":
-            body = body.replace("''", "")
-        else:
-            body = re.sub(r'\\.', "", body)
-        if quote not in body:
-            return number, len(m.group(1)) + 1
-    return None
-
-
-def _unclosed_bracket(lines: list[str], line: int) -> tuple[int, int] | None:
-    """The nearest line at or above ``line`` where a [ or { opens and is not closed."""
-    for number in range(min(line, len(lines)), 0, -1):
-        # A '#' after a space, '[', '{' or ',' starts a comment, which hides the rest of the line.
-        src = re.sub(r"(^|[\s\[{,])#.*$", r"\1", lines[number - 1])
-        if src.count("[") > src.count("]") or src.count("{") > src.count("}"):
-            return number, max(src.rfind("["), src.rfind("{")) + 1
-    return None
-
-
-def _explain_encoding(problem: Problem, raw: bytes) -> Problem:
-    """Point at the first byte that is not UTF-8 and say what it probably was."""
-    try:
-        raw.decode("utf-8")
-        return problem
-    except UnicodeDecodeError as exc:
-        start = exc.start
-    line_start = raw.rfind(b"\n", 0, start) + 1
-    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
-    guess = raw[start:start + 1].decode("cp1252", errors="replace")
-    message = problem.message
-    if guess.isprintable() and guess != "\ufffd":
-        # Most non-UTF-8 files people hand us were saved as Windows "ANSI".
-        message = re.sub(r"\((byte 0x[0-9a-f]{2})", rf"(\1, {guess!r} in Windows-1252", message, count=1)
-    return Problem(problem.file, problem.line, column, message, problem.severity)
-
 
 def duplicate_ids(reports: list[FileReport]) -> list[Problem]:
     """A question id used by more than one of the packs checked together."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from quiz.errors import FileProblem
-from quiz.textfile import decode_utf8, max_file_bytes, read_text  # noqa: F401  (re-exported)
+from quiz.textfile import decode_utf8, max_file_bytes, read_text, split_lines  # noqa: F401  (re-exported)
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -172,7 +174,7 @@ def parse_yaml(text: str, name: str, what: str = "file") -> Any:
     except FileProblem:
         raise
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, name) from None
+        raise _yaml_problem(exc, name, text) from None
     except (ValueError, OverflowError) as exc:  # a scalar its tag cannot hold, e.g. !!int "x"
         raise FileProblem(name, f"a value cannot be read: {exc}") from None
     except RecursionError:  # the pure-Python composer recurses per level
@@ -185,11 +187,80 @@ def load_yaml(path: str | Path, what: str = "file") -> Any:
     return parse_yaml(read_text(path, what), str(path), what)
 
 
-def _yaml_problem(exc: yaml.YAMLError, name: str) -> FileProblem:
+def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> FileProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else 0
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem:
         return FileProblem(name, problem, line, column)
-    return FileProblem(name, f"this is not valid YAML: {problem}", line, column)
+    line, column, message = _yaml_advice(problem, line, column, text)
+    return FileProblem(name, message, line, column)
+
+
+# The YAML reader's own messages ("mapping values are not allowed here") mean little
+# to a pack author; these guesses say what most likely went wrong and how to fix it.
+_NOT_YAML = "this is not valid YAML: "
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:#]*:\s+)(.*)$")
+
+
+def _yaml_advice(said: str, line: int, column: int, text: str) -> tuple[int, int, str]:
+    """(line, column, message) telling an author what most likely went wrong and how to fix it."""
+    lines = split_lines(text)
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    m = _KEY_VALUE.match(src)
+    value = m.group(2) if m else ""
+    value_col = len(m.group(1)) + 1 if m else 0
+    if "tab" in said or "'\\t'" in said or (0 < column <= len(src) and src[column - 1] == "\t"):
+        advice = "this line is indented with a tab; indent with spaces only"
+    elif "end of stream" in said and (opened := _unclosed_quote(lines)):
+        line, column = opened
+        advice = "this quoted text is never closed; add the closing quote at the end of the text"
+    elif m and value[:1] in ("'", '"') and column > value_col:
+        quote = value[0]
+        if quote == "'":
+            advice = ("the text in single quotes ends early at an apostrophe; write the apostrophe twice ('') "
+                      'or put the text in double quotes')
+        else:
+            advice = 'the text in double quotes ends early; write a " inside it as \\" or use single quotes'
+    elif "mapping values are not allowed" in said and ": " in value:
+        advice = "this text holds ': ', which YAML reads as a new field; put the whole text in quotes"
+    elif "',' or ']'" in said or "',' or '}'" in said or (
+            "expected node content" in said and _unclosed_bracket(lines, line) is not None):
+        if (opened := _unclosed_bracket(lines, line)) is not None:
+            line, column = opened
+        advice = ("a [ ] or { } list is not closed on its line; close it, and put items holding a comma, "
+                  "'#' or ': ' in quotes")
+    elif "mapping values are not allowed" in said or "expected key" in said or "'-' indicator" in said \
+            or "block end" in said:
+        advice = ("the indentation of this line does not match the lines above it; the fields of a question "
+                  "must line up, and each question starts with '- ' at the same indentation")
+    else:
+        advice = "check this line and the one above it"
+    return line, column, f"{_NOT_YAML}{advice} (the YAML reader says: {said})"
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """Where a quoted value opens that no line closes (the cause of 'end of stream')."""
+    for number, src in enumerate(lines, 1):
+        m = _KEY_VALUE.match(src)
+        if not m or m.group(2)[:1] not in ("'", '"'):
+            continue
+        quote, body = m.group(2)[0], m.group(2)[1:].rstrip()
+        if quote == "'":
+            body = body.replace("''", "")
+        else:
+            body = re.sub(r'\\.', "", body)
+        if quote not in body:
+            return number, len(m.group(1)) + 1
+    return None
+
+
+def _unclosed_bracket(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The nearest line at or above ``line`` where a [ or { opens and is not closed."""
+    for number in range(min(line, len(lines)), 0, -1):
+        # A '#' after a space, '[', '{' or ',' starts a comment, which hides the rest of the line.
+        src = re.sub(r"(^|[\s\[{,])#.*$", r"\1", lines[number - 1])
+        if src.count("[") > src.count("]") or src.count("{") > src.count("}"):
+            return number, max(src.rfind("["), src.rfind("{")) + 1
+    return None

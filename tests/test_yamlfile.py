@@ -101,3 +101,28 @@ def test_random_text_never_escapes_as_a_traceback(text):
         parse_yaml(text, "fuzz.yaml")
     except FileProblem as exc:
         assert str(exc).startswith("fuzz.yaml")
+
+
+@pytest.mark.parametrize(
+    "text, position, words",
+    [
+        ("pack:\n\tid: x\n", (2, 1), "indented with a tab"),
+        ("q:\n  prompt: Quadbox: a joint venture\n", (2, 18), "put the whole text in quotes"),
+        ("q:\n  prompt: 'the team's bus'\n", (2, 21), "apostrophe twice"),
+        ("q:\n  choices: [a, b\n  answer: a\n", (2, 12), "list is not closed"),
+    ],
+)
+def test_yaml_mistakes_say_how_to_fix_them(text, position, words):
+    # Every reader (validate, play, the catalog) gets the advice, not only `quiz validate`.
+    problem = refused(text)
+    assert (problem.problem.line, problem.problem.column) == position
+    assert words in problem.problem.message
+
+
+def test_not_utf8_names_column_and_the_likely_character(tmp_path):
+    f = tmp_path / "ansi.yaml"
+    f.write_bytes("a: 1\nb: caf\xe9\n".encode("cp1252"))
+    with pytest.raises(FileProblem) as info:
+        load_yaml(f)
+    assert (info.value.problem.line, info.value.problem.column) == (2, 7)
+    assert "'é' in Windows-1252" in str(info.value)
