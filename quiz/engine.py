@@ -9,6 +9,7 @@ reuse the same engine.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,10 @@ SOLO, HOTSEAT, TEAMS = "solo", "hotseat", "teams"
 MODES = (SOLO, HOTSEAT, TEAMS)
 QUESTION_COUNTS = (5, 10, 20)
 TIMER_CHOICES = (None, 10, 20, 30, 60)
+#: Players sharing one keyboard (hot-seat).
 MAX_PLAYERS = 8
+#: Teams or remote players answering the same question: a classroom, not a keyboard.
+MAX_PARTICIPANTS = 60
 
 
 class RoundError(ValueError):
@@ -53,19 +57,23 @@ class RoundSettings:
             raise RoundError(f"unknown mode {self.mode!r}; choose one of {', '.join(MODES)}")
         if self.questions < 1:
             raise RoundError("a round needs at least one question")
-        if self.timer is not None and self.timer <= 0:
+        if self.timer is not None and not (math.isfinite(self.timer) and self.timer > 0):
             raise RoundError("the timer must be a positive number of seconds, or off")
         names = [p.strip() for p in self.players]
         if not names or any(not n for n in names):
             raise RoundError("every player needs a name")
-        if len({n.casefold() for n in names}) != len(names):
-            raise RoundError("two players have the same name")
-        if len(names) > MAX_PLAYERS:
-            raise RoundError(f"at most {MAX_PLAYERS} players")
+        seen: dict[str, str] = {}
+        for name in names:
+            if name.casefold() in seen:
+                raise RoundError(f"two players have the same name ({seen[name.casefold()]}); give each their own")
+            seen[name.casefold()] = name
+        limit = MAX_PARTICIPANTS if self.mode == TEAMS else MAX_PLAYERS
+        if len(names) > limit:
+            raise RoundError(f"at most {limit} players")
         if self.mode == SOLO and len(names) != 1:
             raise RoundError("solo is for one player; use hot-seat for more")
         if self.mode == HOTSEAT and len(names) < 2:
-            raise RoundError("hot-seat needs 2 to 8 players")
+            raise RoundError(f"hot-seat needs 2 to {MAX_PLAYERS} players")
 
 
 def _fact_keys(q: Question) -> tuple[str, ...]:
@@ -180,6 +188,11 @@ class PlayerStats:
         return [r.question for r in self.records if not r.correct]
 
 
+def tied(a: PlayerStats, b: PlayerStats) -> bool:
+    """Level on everything the scoreboard shows: points and right answers (speed only orders them)."""
+    return (a.points, a.correct) == (b.points, b.correct)
+
+
 class Game:
     """One round in progress."""
 
@@ -211,9 +224,10 @@ class Game:
             picked = pick_questions(candidates, needed, rng, frozenset(recent))
             if len(picked) < needed:
                 have = len(picked)
+                need = f"{needed}" if needed == per_player else f"{needed}: {per_player} each for {len(names)} players"
                 raise RoundError(
                     f"only {have} suitable question{'s' if have != 1 else ''} for these settings"
-                    f" (need {needed}); choose more categories, any difficulty, or fewer questions"
+                    f" (need {need}); choose more categories, any difficulty, or fewer questions"
                 )
             by_player = {n: picked[i :: len(names)] for i, n in enumerate(names)}
         self.turns: list[Turn] = []
@@ -311,6 +325,16 @@ class Game:
         return self._answered.get(player or turn.player)
 
     # -- results ---------------------------------------------------------
+    def ranking(self) -> list[tuple[int, PlayerStats]]:
+        """Standings with places; players level on points and right answers share a place (1, 1, 3)."""
+        placed: list[tuple[int, PlayerStats]] = []
+        for i, stats in enumerate(self.standings()):
+            if placed and tied(placed[-1][1], stats):
+                placed.append((placed[-1][0], stats))
+            else:
+                placed.append((i + 1, stats))
+        return placed
+
     def standings(self) -> list[PlayerStats]:
         """Players ranked by points, then right answers, then speed; ties keep entry order."""
         order = list(self.players)

@@ -111,6 +111,8 @@ def test_filters_by_category_difficulty_and_type():
         (RoundSettings(mode=HOTSEAT, players=tuple(f"P{i}" for i in range(9))), "at most 8"),
         (RoundSettings(questions=0), "at least one question"),
         (RoundSettings(timer=0), "timer"),
+        (RoundSettings(timer=float("nan")), "timer"),
+        (RoundSettings(timer=float("inf")), "timer"),
         (RoundSettings(mode="battle"), "unknown mode"),
     ],
 )
@@ -318,3 +320,32 @@ def test_a_whole_round_of_every_question_type(sample_pack_path):
     stats = game.players["Player"]
     assert stats.correct == 7
     assert stats.points == 7000 + 100 + 200 + 300 + 400 + 500 + 500
+
+
+def test_ranking_shares_a_place_between_players_level_on_points_and_right_answers():
+    game = Game(make_pool(), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob", "Cat", "Dan"), questions=1, seed=1))
+    # Ann and Dan answer right with no clock (1000 each); Bob and Cat both miss, at different speeds.
+    play(game, [(True, None), (False, 1.0), (False, 3.0), (True, None)])
+    assert [(place, s.name) for place, s in game.ranking()] == [(1, "Ann"), (1, "Dan"), (3, "Bob"), (3, "Cat")]
+
+
+def test_duplicate_names_are_named_in_the_refusal():
+    with pytest.raises(RoundError, match=r"same name \(Ann\)"):
+        Game(make_pool(), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob", "ANN")))
+
+
+def test_hotseat_shortage_says_how_many_each_player_needs():
+    with pytest.raises(RoundError, match=r"only 4 suitable questions for these settings \(need 6: 2 each for 3 players\)"):
+        Game(make_pool(4), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob", "Cat"), questions=2, seed=1))
+
+
+def test_a_classroom_of_teams_is_not_held_to_the_keyboard_limit():
+    teams = tuple(f"Team {i}" for i in range(12))
+    game = Game(make_pool(), RoundSettings(mode=TEAMS, players=teams, questions=2, seed=1, timer=20))
+    assert len(game.turns) == 2 and game.current.participants == teams
+    for name in teams[:5]:
+        game.answer(True, 2.0, player=name)
+    assert len(game.waiting_for()) == 7
+    assert len(game.time_out()) == 7 and game.turn_complete
+    with pytest.raises(RoundError, match="at most 8"):
+        Game(make_pool(), RoundSettings(mode=HOTSEAT, players=teams, questions=1))
