@@ -21,12 +21,15 @@ PACK = str(FIXTURES / "tui-pack.yaml")
         (["--questions", "0"], "--questions must be at least 1"),
         (["--timer", "0"], "--timer must be a positive number of seconds"),
         (["--timer", "-5"], "--timer must be a positive number of seconds"),
+        (["--timer", "nan"], "--timer must be a positive number of seconds, at most 3600 (got nan)"),
+        (["--timer", "inf"], "--timer must be a positive number of seconds, at most 3600 (got inf)"),
+        (["--players", " , "], "--players needs at least one name"),
         (["--timer", "10", "--no-timer"], "either --timer SECONDS or --no-timer"),
         (["--difficulty", "brutal"], "unknown difficulty 'brutal'; choose any, easy, medium, hard"),
         (["--players", "a,b,c,d,e,f,g,h,i"], "too many players (9); at most 8"),
         (["--players", "Ana,ana"], "two players have the same name"),
         (["--questions", "20"], "only 14 suitable questions for these settings (need 20)"),
-        (["--players", "Ana,Ben", "--questions", "10"], "need 20"),
+        (["--players", "Ana,Ben", "--questions", "10"], "need 20: 10 each for 2 players"),
     ],
 )
 def test_bad_options_exit_2_with_a_message(args, message):

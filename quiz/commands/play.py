@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import sys
-
 from pathlib import Path
 
 import click
@@ -12,6 +12,8 @@ from quiz.engine import HOTSEAT, MAX_PLAYERS, SOLO, Game, RoundError, RoundSetti
 from quiz.model import DIFFICULTIES
 
 DEFAULT_TIMER = 20.0
+#: An hour per question is already no timer at all; beyond it a typo (or "inf") is likelier.
+MAX_TIMER = 3600.0
 
 
 def _fail(message: str) -> None:
@@ -37,12 +39,17 @@ def build_round(
         _fail(f"--questions must be at least 1 (got {questions}).")
     if timer is not None and no_timer:
         _fail("choose either --timer SECONDS or --no-timer, not both.")
-    if timer is not None and timer <= 0:
-        _fail(f"--timer must be a positive number of seconds (got {timer:g}); use --no-timer for none.")
+    if timer is not None and not (math.isfinite(timer) and 0 < timer <= MAX_TIMER):
+        _fail(
+            f"--timer must be a positive number of seconds, at most {MAX_TIMER:g} (got {timer:g});"
+            " use --no-timer for none."
+        )
     level = difficulty.strip().casefold()
     if level not in ("any", *DIFFICULTIES):
         _fail(f"unknown difficulty {difficulty!r}; choose any, {', '.join(DIFFICULTIES)}.")
     names = tuple(n.strip() for n in (players or "").split(",") if n.strip()) or ("Player",)
+    if players is not None and not players.strip(" ,"):
+        _fail('--players needs at least one name, like --players "Ana,Ben".')
     if len(names) > MAX_PLAYERS:
         _fail(f"too many players ({len(names)}); at most {MAX_PLAYERS} can share a keyboard.")
     for path in packs:
