@@ -196,3 +196,36 @@ async def test_timer_pauses_under_a_dialog():
         await pilot.press(str(index_of(app, "Box to Box Films") + 1))
         record = await answered(app, pilot)
         assert record.elapsed == pytest.approx(2.0)
+
+
+def prompts(widget) -> list[str]:
+    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+
+
+@pytest.mark.parametrize("question_id", ["tui-producer", "tui-teams", "tui-docs-order", "tui-docs-teams"])
+async def test_the_highlighted_row_carries_a_pointer_not_only_a_colour(question_id):
+    app = one_question(question_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        pointed = lambda: [i for i, text in enumerate(prompts(widget)) if text.startswith("▶")]  # noqa: E731
+        assert pointed() == [0]
+        await pilot.press("down", "down")
+        assert pointed() == [2] == [widget.highlighted]
+        await pilot.press("up")
+        assert pointed() == [1]
+        if isinstance(widget, ArrangeList):
+            await pilot.press("shift+down")  # the item moves and the pointer goes with it
+            assert pointed() == [2] and prompts(widget)[2].endswith(widget.items[2])
+
+
+async def test_numeric_answer_that_is_not_a_number_is_asked_again():
+    app = one_question("tui-territories")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and not app.game.players["Player"].records
+        assert any("not a number" in str(n.message) for n in app._notifications)
+        await pilot.press("backspace", "backspace", "backspace", *"190", "space", *"territories", "enter")
+        record = await answered(app, pilot)
+        assert record.correct and record.response == "190 territories"

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from quiz.answers import parse_number
 from quiz.engine import Game, Turn
 from quiz.model import (
     MATCHING,
@@ -167,6 +168,10 @@ class QuestionScreen(Screen[None]):
         text = event.value.strip()
         if not text:
             self.notify("Type an answer first (or wait for the timer).", severity="warning")
+            return
+        if self.question.type == NUMERIC and parse_number(text) is None:
+            # A slip like "abc" or "forty" is not an answer yet: say so rather than mark it wrong.
+            self.notify(f"“{text}” is not a number: type digits, like 45.", severity="warning")
             return
         self.submit(text)
 

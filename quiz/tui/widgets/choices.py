@@ -11,6 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 LETTERS = "ABCDEFGH"
+#: Marks the highlighted row, so the row that Enter (or a move) acts on shows without colour.
+POINTER = "▶"
 
 
 def key_label(index: int) -> str:
@@ -19,7 +21,29 @@ def key_label(index: int) -> str:
     return f"{index + 1} {letter}"
 
 
-class ChoiceList(OptionList):
+class PointedList(OptionList):
+    """An option list that draws a pointer beside the highlighted row as well as colouring it."""
+
+    _pointed: int | None = None
+
+    def _prompt(self, index: int) -> Content:
+        raise NotImplementedError
+
+    def pointer(self, index: int) -> str:
+        return POINTER if index == self._pointed else " "
+
+    def redraw(self, *indexes: int | None) -> None:
+        for index in set(indexes) - {None}:
+            if 0 <= index < self.option_count:  # type: ignore[operator]
+                self.replace_option_prompt_at_index(index, self._prompt(index))  # type: ignore[arg-type]
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        previous, self._pointed = self._pointed, highlighted
+        self.redraw(previous, highlighted)
+
+
+class ChoiceList(PointedList):
     """One answer out of a few: number or letter keys, arrows and Enter, or a click."""
 
     class Chosen(Message):
@@ -35,11 +59,12 @@ class ChoiceList(OptionList):
     def __init__(self, labels: Sequence[str], keys: Sequence[str] | None = None, **kwargs) -> None:
         self.labels = tuple(labels)
         self.keys = tuple(keys) if keys else tuple(key_label(i) for i in range(len(self.labels)))
-        options = [
-            Option(Content.assemble((f" {k} ", "bold reverse"), "  ", label), id=f"choice-{i}")
-            for i, (k, label) in enumerate(zip(self.keys, self.labels))
-        ]
-        super().__init__(*options, **kwargs)
+        super().__init__(*[Option(self._prompt(i), id=f"choice-{i}") for i in range(len(self.labels))], **kwargs)
+
+    def _prompt(self, index: int) -> Content:
+        return Content.assemble(
+            (self.pointer(index), "bold"), " ", (f" {self.keys[index]} ", "bold reverse"), "  ", self.labels[index]
+        )
 
     def on_mount(self) -> None:
         self.highlighted = 0
@@ -55,7 +80,7 @@ class ChoiceList(OptionList):
         self.choose(event.option_index)
 
 
-class CheckList(OptionList):
+class CheckList(PointedList):
     """Several answers: Space, a click or the number key toggles, Enter confirms."""
 
     BINDINGS = [
@@ -83,7 +108,9 @@ class CheckList(OptionList):
 
     def _prompt(self, index: int) -> Content:
         box = "[x]" if index in self.checked else "[ ]"
-        return Content.assemble((f" {key_label(index)} ", "bold reverse"), f" {box} ", self.labels[index])
+        return Content.assemble(
+            (self.pointer(index), "bold"), " ", (f" {key_label(index)} ", "bold reverse"), f" {box} ", self.labels[index]
+        )
 
     def toggle(self, index: int) -> None:
         if not 0 <= index < len(self.labels):
@@ -104,7 +131,7 @@ class CheckList(OptionList):
         self.post_message(self.Confirmed(self, tuple(sorted(self.checked))))
 
 
-class ArrangeList(OptionList):
+class ArrangeList(PointedList):
     """Items to put in order: Up/Down moves the highlight, Shift+Up/Down (or K/J) moves the item.
 
     With ``fixed`` it is a matching list: each row shows a fixed left-hand item
@@ -136,12 +163,13 @@ class ArrangeList(OptionList):
         self.highlighted = 0
 
     def _prompt(self, row: int) -> Content:
+        pointer = (self.pointer(row), "bold")
         if not self.fixed:
-            return Content.assemble((f" {row + 1} ", "bold reverse"), "  ", self.items[row])
+            return Content.assemble(pointer, " ", (f" {row + 1} ", "bold reverse"), "  ", self.items[row])
         # Pad the fixed side to one width so the arrows line up in a column.
         width = max(len(left) for left in self.fixed)
         left = self.fixed[row] if row < len(self.fixed) else ""
-        return Content.assemble(f"{left:<{width}}", ("  →  ", "bold"), (self.items[row], "bold"))
+        return Content.assemble(pointer, " ", f"{left:<{width}}", ("  →  ", "bold"), (self.items[row], "bold"))
 
     def move(self, delta: int) -> None:
         row = self.highlighted
