@@ -1,0 +1,75 @@
+"""Every built-in theme keeps the game's coloured text readable (checked as contrast, not by eye)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.color import Color
+
+from conftest import FIXTURES
+from quiz.engine import HOTSEAT, Game, RoundSettings
+from quiz.packfile import load_pack
+from quiz.tui.app import QuizApp
+from quiz.tui.library import NullStore
+from quiz.tui.widgets.countdown import Countdown
+
+PACK = load_pack(FIXTURES / "tui-pack.yaml")
+BY_ID = {q.id: q for q in PACK.questions}
+#: WCAG's minimum for bold or large text; all the coloured text here is bold or a headline.
+MIN_CONTRAST = 3.0
+THEMES = sorted(name for name in App().available_themes if not name.startswith("ansi"))
+
+
+def luminance(c: Color) -> float:
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
+
+def contrast(widget) -> float:
+    _, _, background, color = widget.colors
+    fg = background + color  # text drawn over its own background
+    high, low = sorted((luminance(fg), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def check(app, selectors: list[str], theme: str) -> None:
+    for selector in selectors:
+        widget = app.screen.query_one(selector)
+        assert contrast(widget) >= MIN_CONTRAST, f"{selector} is hard to read in {theme}: {contrast(widget):.1f}"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_coloured_text_stays_readable_in_every_theme(theme):
+    q = BY_ID["tui-producer"]
+    settings = RoundSettings(seed=1, timer=20, mode=HOTSEAT, players=("Ana", "Ben"))
+    game = Game([], settings, fixed=[q])
+    app = QuizApp(entries=[], store=NullStore(), settings=settings, clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        check(app, ["#banner", "#tagline"], theme)
+        app.begin(game)
+        await pilot.pause()
+        check(app, ["#next-player"], theme)  # hot-seat opens on the hand-off
+        await pilot.press("enter")
+        await pilot.pause()
+        countdown = app.screen.query_one(Countdown)
+        check(app, ["Countdown", "#question-type"], theme)
+        countdown.remaining = 2  # the last seconds turn to the warning colour
+        await pilot.pause()
+        check(app, ["Countdown"], theme)
+        await pilot.press(str(game.current.options.index(q.answers[0]) + 1))
+        await pilot.pause()
+        check(app, ["#verdict", "#points", "#running-total", "#source"], theme)
+        await pilot.press("enter")  # Ben's turn: answer wrong
+        await pilot.pause()
+        check(app, ["#next-player"], theme)
+        await pilot.press("enter")
+        await pilot.pause()
+        wrong = next(i for i, o in enumerate(game.current.options) if o != q.answers[0])
+        await pilot.press(str(wrong + 1))
+        await pilot.pause()
+        check(app, ["#verdict"], theme)
