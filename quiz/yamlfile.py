@@ -194,6 +194,13 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> FileProblem:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem:
         return FileProblem(name, problem, line, column)
+    if isinstance(exc, yaml.reader.ReaderError):
+        # No mark here, only a position: a UTF-8 byte offset from libyaml, a character offset otherwise.
+        offset = exc.position
+        head = text.encode("utf-8")[:offset].decode("utf-8", "replace") if _SafeLoader is not yaml.SafeLoader else text[:offset]
+        line = head.count("\n") + 1
+        column = len(head) - (head.rfind("\n") + 1) + 1
+        return FileProblem(name, f"character U+{exc.character:04X} is a control character, which a text file cannot hold; delete it", line, column)
     line, column, message = _yaml_advice(problem, line, column, text)
     return FileProblem(name, message, line, column)
 
