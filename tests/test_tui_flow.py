@@ -144,6 +144,11 @@ async def test_hotseat_round_by_keys(tmp_path):
         await pilot.pause()
         game = app.game
         assert game.settings.mode == HOTSEAT and list(game.players) == ["Ana", "Ben"]
+        # Even the first player gets the hand-off, so their clock starts when they are ready.
+        assert isinstance(app.screen, HandoffScreen)
+        assert "Next up: Ana" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
         for turn in range(10):
             player = game.current.player
             assert f"Player: {player}" in screen_text(app)
@@ -270,7 +275,7 @@ async def test_setup_shows_round_errors_and_broken_packs(tmp_path):
         options = [packs.get_option_at_index(i) for i in range(packs.option_count)]
         assert sorted((str(o.prompt).startswith("✘ broken"), o.disabled) for o in options) == [(False, False), (True, True)]
         text = screen_text(app)
-        assert "✘ broken.yaml: line 2: this is not valid YAML" in text, text
+        assert "✘ broken.yaml: line 1: this is not valid YAML" in text, text
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)

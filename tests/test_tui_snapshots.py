@@ -122,6 +122,8 @@ async def _play_hotseat(pilot, turns: int) -> None:
         pilot.app, "tui-producer", "tui-dts-date", "tui-episodes", mode=HOTSEAT, players=("Ana", "Ben"), timer=None
     )
     await pilot.pause()
+    await pilot.press("enter")  # the hand-off to the first player
+    await pilot.pause()
     for n in range(turns):
         game = pilot.app.game
         q, options = game.current.question, game.current.options

@@ -122,7 +122,11 @@ class QuizApp(App[None]):
 
     def begin(self, game: Game) -> None:
         self.game = game
-        self.show_question()
+        if game.settings.mode == HOTSEAT:
+            # The first player's clock must not start before they have the keyboard either.
+            self._show(HandoffScreen(game))
+        else:
+            self.show_question()
 
     def show_question(self) -> None:
         if self.game is not None and not self.game.finished:
