@@ -338,7 +338,8 @@ class ScoreStore:
         assert conn is not None
         s = game.settings
         questions = game.turns[-1].of if game.turns else s.questions
-        ranks = {stats.name: i + 1 for i, stats in enumerate(game.standings())}
+        # Players level on points and right answers share a place, so a tie is kept as one.
+        ranks = {stats.name: place for place, stats in game.ranking()}
         played_at = datetime.now().astimezone().isoformat(timespec="seconds")
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -466,7 +467,9 @@ class ScoreStore:
         out = []
         for game_id, played_at, mode, questions, settings in games:
             players = seats.get(game_id, [])
-            winner = min(players)[1] if players else ""
+            best = min(rank for rank, _ in players) if players else 0
+            # A tie for first names everyone who shares it, in seat order.
+            winner = " & ".join(name for rank, name in players if rank == best)
             out.append(GameRow(game_id, played_at, mode, questions, [n for _, n in players], winner, settings))
         return out
 

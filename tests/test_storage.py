@@ -184,6 +184,15 @@ def test_recent_games_newest_first_with_players_and_winner(db):
     assert isinstance(recent[0], GameRow)
 
 
+def test_a_tie_is_stored_as_a_shared_place_and_both_players_win(db):
+    with ScoreStore(db) as store:
+        # Ann and Bob both answer everything right in the same time; Cat misses once.
+        store.save_game(played([True, True, True, True, True, False], players=("Ann", "Bob", "Cat"), mode=HOTSEAT))
+        (game,) = store.recent_games()
+    assert rows(db, "SELECT name, rank FROM players ORDER BY seat") == [("Ann", 1), ("Bob", 1), ("Cat", 3)]
+    assert game.winner == "Ann & Bob"
+
+
 def test_recently_seen_covers_the_players_last_games_only(db):
     with ScoreStore(db) as store:
         games = [played([True, True], players=("Ann",), seed=s) for s in range(4)]

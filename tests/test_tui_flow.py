@@ -381,3 +381,34 @@ async def test_resizing_mid_question_keeps_the_question():
         await pilot.pause()
         await answer(pilot, right=True)
         assert isinstance(app.screen, RevealScreen)
+
+
+async def test_hotseat_of_three_with_a_tie_shares_first_place():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        by_id = {q.id: q for q in questions_of(app.entries)}
+        settings = RoundSettings(seed=3, timer=None, mode=HOTSEAT, players=("Ana", "Ben", "Cy"))
+        app.begin(Game([], settings, fixed=[by_id["tui-producer"], by_id["tui-dts-date"]]))
+        await pilot.pause()
+        seen = []
+        for turn in range(6):
+            assert isinstance(app.screen, HandoffScreen)
+            player = app.game.current.player
+            assert f"Pass the keyboard to {player}" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            seen.append((player, app.game.current.question.id))
+            await answer(pilot, right=player != "Cy")
+            await pilot.press("enter")
+            await pilot.pause()
+        # Each player got every question of this fixed round, in turn.
+        assert seen == [(p, q) for q in ("tui-producer", "tui-dts-date") for p in ("Ana", "Ben", "Cy")]
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "A tie at the top: Ana and Ben have 2100 points each!" in text
+        rows = {line.split()[1]: line.split()[0] for line in text.splitlines() if line.strip()[:2] in ("1=", "3 ")}
+        assert rows == {"Ana": "1=", "Ben": "1=", "Cy": "3"}, text
+        assert "Review Ana's mistakes (R)" in text
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Review Ben's mistakes (R)" in screen_text(app)

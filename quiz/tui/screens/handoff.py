@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quiz.engine import Game
+from quiz.tui.screens.results import places
 from quiz.tui.widgets.keybar import KeyBar
 
 
@@ -40,8 +41,8 @@ class HandoffScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#scoreboard", DataTable)
         table.add_columns("#", "Player", "Points", "Correct", "Streak")
-        for rank, stats in enumerate(self.game.standings(), 1):
-            table.add_row(str(rank), stats.name, str(stats.points), f"{stats.correct}/{stats.answered}", str(stats.streak))
+        for place, stats in places(self.game):
+            table.add_row(place, stats.name, str(stats.points), f"{stats.correct}/{stats.answered}", str(stats.streak))
 
     def action_ready(self) -> None:
         self.app.show_question()

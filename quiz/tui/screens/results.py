@@ -9,13 +9,31 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
-from quiz.engine import Game, PlayerStats
+from quiz.engine import Game, PlayerStats, tied
 from quiz.tui.widgets.bars import CategoryBars
 from quiz.tui.widgets.keybar import KeyBar
 
 
 def mean_time(stats: PlayerStats) -> str:
     return "–" if stats.mean_time is None else f"{stats.mean_time:.1f} s"
+
+
+def place_label(place: int, shared: bool) -> str:
+    """'2' or, for a place shared by a tie, '2=' (the = says it in text, not colour)."""
+    return f"{place}=" if shared else str(place)
+
+
+def places(game: Game) -> list[tuple[str, PlayerStats]]:
+    """Each player with their place as shown in tables: tied players share it."""
+    ranking = game.ranking()
+    counts: dict[int, int] = {}
+    for place, _ in ranking:
+        counts[place] = counts.get(place, 0) + 1
+    return [(place_label(place, counts[place] > 1), stats) for place, stats in ranking]
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def summary(game: Game) -> str:
@@ -25,8 +43,11 @@ def summary(game: Game) -> str:
         return f"Practice done: {top.correct} of {top.answered} right this time."
     if len(ranking) == 1:
         return f"You scored {top.points} points with {top.correct} of {top.answered} right."
-    if len(ranking) > 1 and (ranking[1].points, ranking[1].correct) == (top.points, top.correct):
-        return f"A tie at the top: {top.points} points each!"
+    level = [s.name for s in ranking if tied(s, top)]
+    if len(level) == len(ranking):
+        return f"A tie: everyone has {top.points} points!"
+    if len(level) > 1:
+        return f"A tie at the top: {_names(level)} have {top.points} points each!"
     return f"{top.name} wins with {top.points} points!"
 
 
@@ -41,6 +62,7 @@ class ResultsScreen(Screen[None]):
         super().__init__()
         self.game = game
         self.ranking = game.standings()
+        self.places = places(game)
 
     def compose(self) -> ComposeResult:
         title = "Practice results" if self.game.settings.practice else "Results"
@@ -63,9 +85,9 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#ranking", DataTable)
         table.add_columns("#", "Player", "Points", "Correct", "Best streak", "Mean time")
-        for rank, stats in enumerate(self.ranking, 1):
+        for place, stats in self.places:
             table.add_row(
-                str(rank),
+                place,
                 stats.name,
                 str(stats.points),
                 f"{stats.correct}/{stats.answered}",
@@ -74,6 +96,16 @@ class ResultsScreen(Screen[None]):
                 key=stats.name,
             )
         table.focus()
+        self._name_review_button()
+
+    def _name_review_button(self) -> None:
+        # The table's cursor is a colour; the button says in words whose mistakes R replays.
+        if len(self.ranking) > 1:
+            self.query_one("#review", Button).label = f"Review {self.selected_player().name}'s mistakes (R)"
+
+    @on(DataTable.RowHighlighted, "#ranking")
+    def _row_highlighted(self) -> None:
+        self._name_review_button()
 
     def selected_player(self) -> PlayerStats:
         table = self.query_one("#ranking", DataTable)
