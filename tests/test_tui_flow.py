@@ -328,6 +328,42 @@ async def test_quit_asks_for_confirmation_during_a_round():
         assert not app.is_running
 
 
+async def test_ctrl_c_quits_too_asking_first_mid_round_even_while_typing():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        assert app.game.current.question.type == NUMERIC  # the answer box has the focus
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal) and "Quit the game?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize(
+    "keys, section",
+    [
+        ((), "Title screen"),
+        (("p",), "Setting up a round"),
+        (("s",), "High scores"),
+        (("p", "f5"), "Answering"),
+        (("p", "f5", *"45", "enter"), "Between questions"),
+    ],
+)
+async def test_help_leads_with_the_keys_of_the_screen_it_was_opened_from(keys, section):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"{section} (this screen)" in text
+        assert text.index(f"{section} (this screen)") < text.index("Ctrl+Q or Ctrl+C"), text
+
+
 async def test_quit_from_title_needs_no_confirmation():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -336,7 +372,7 @@ async def test_quit_from_title_needs_no_confirmation():
         assert not app.is_running
 
 
-HELP_WORDS = ("F1 or ?", "1–4 or A–D", "T / F", "Shift+Up/Down or K/J", "Ctrl+Q", "Escape")
+HELP_WORDS = ("Answering (this screen)", "F1, or ? when not typing", "1–8 or A–H", "T / F", "Shift+Up/Down or K/J", "Ctrl+Q or Ctrl+C", "Escape")
 
 
 async def test_f1_opens_help_even_while_typing_an_answer():

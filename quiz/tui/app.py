@@ -25,6 +25,16 @@ from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
 
 ROUND_SCREENS = (QuestionScreen, RevealScreen, HandoffScreen)
+#: Which part of the help leads when it is opened from each screen.
+HELP_SECTIONS = {
+    TitleScreen: "Title screen",
+    SetupScreen: "Setting up a round",
+    QuestionScreen: "Answering",
+    RevealScreen: "Between questions",
+    HandoffScreen: "Between questions",
+    ResultsScreen: "Results",
+    ScoresScreen: "High scores",
+}
 
 
 class QuizApp(App[None]):
@@ -36,6 +46,8 @@ class QuizApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Ctrl+C is how people stop terminal programs: it quits too (asking first mid-round).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -190,4 +202,4 @@ class QuizApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, (HelpScreen, ConfirmModal)):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(HELP_SECTIONS.get(type(self.screen))))

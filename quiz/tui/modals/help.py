@@ -13,60 +13,76 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Anywhere",
         [
-            ("F1 or ?", "Show this help"),
+            ("F1, or ? when not typing", "Show this help"),
             ("Escape", "Go back (asks first during a round)"),
-            ("Ctrl+Q", "Quit (asks first during a round)"),
+            ("Ctrl+Q or Ctrl+C", "Quit (asks first during a round)"),
             ("Tab / Shift+Tab", "Move between controls"),
             ("Ctrl+P", "Command palette (themes and more)"),
         ],
     ),
     (
         "Title screen",
-        [("P or Enter", "Play: choose the round"), ("S", "High scores"), ("Q", "Quit")],
+        [
+            ("P, or Enter on Play", "Play: choose the round"),
+            ("S", "High scores"),
+            ("Up/Down + Enter", "Pick a button"),
+            ("Q", "Quit"),
+        ],
     ),
     (
         "Setting up a round",
         [
-            ("Arrows, Space", "Pick options and tick packs or categories"),
-            ("F5, or Enter on Start", "Start the round"),
+            ("Left/Right, Enter or Space", "Pick mode, length, timer and difficulty"),
+            ("Up/Down, Space", "Tick packs or categories"),
+            ("F5, or Enter in the names box", "Start the round"),
+            ("Escape", "Back to the title"),
         ],
     ),
     (
         "Answering",
         [
-            ("1–4 or A–D", "Pick a choice"),
-            ("Up/Down + Enter", "Pick the highlighted choice"),
+            ("1–8 or A–H", "Pick a choice (as many as are shown)"),
+            ("Up/Down + Enter", "Pick the highlighted choice (marked ▶)"),
             ("Click", "Pick (or tick) a choice"),
             ("T / F or 1 / 2", "True or false"),
-            ("Space or 1–4", "Tick or untick (pick all that apply), Enter to confirm"),
+            ("Space or 1–8", "Tick or untick (pick all that apply), Enter to confirm"),
             ("Type + Enter", "Type-in and number answers"),
             ("Up/Down", "Ordering and matching: move the highlight"),
             ("Shift+Up/Down or K/J", "Ordering and matching: move the highlighted item"),
             ("Enter", "Ordering and matching: confirm the order"),
+            ("Escape", "Leave the round (asks first)"),
         ],
     ),
     (
         "Between questions",
-        [("Enter, Space or N", "Next question"), ("Escape", "Leave the round (asks first)")],
+        [
+            ("Enter, Space or N", "Next question (or, when passing the keyboard, start your turn)"),
+            ("Escape", "Leave the round (asks first)"),
+        ],
     ),
     (
         "Results",
         [
-            ("R", "Review the highlighted player's mistakes (no points)"),
+            ("Up/Down", "Choose a player"),
+            ("R", "Review that player's mistakes (no points)"),
             ("N", "New round"),
             ("Escape or T", "Back to the title"),
         ],
     ),
-    ("High scores", [("Escape", "Back to the title")]),
+    ("High scores", [("Up/Down", "Scroll the table"), ("Escape or T", "Back to the title")]),
+    ("Questions asked before leaving or quitting", [("Y", "Yes"), ("N or Escape", "No, carry on")]),
 ]
 
 
-def keys_table() -> Table:
+def keys_table(first: str | None = None) -> Table:
+    """Every section; ``first`` (the screen help was opened from) leads, marked as this screen."""
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
-    for section, rows in KEYS:
-        table.add_row(f"[u]{section}[/u]", "")
+    sections = sorted(KEYS, key=lambda item: item[0] != first)
+    for section, rows in sections:
+        title = f"{section} (this screen)" if section == first else section
+        table.add_row(f"[u]{title}[/u]", "")
         for key, what in rows:
             table.add_row(key, what)
         table.add_row("", "")
@@ -76,11 +92,15 @@ def keys_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
 
+    def __init__(self, section: str | None = None) -> None:
+        super().__init__()
+        self.section = section
+
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
             yield Static("Keys", classes="dialog-title")
             with VerticalScroll(id="help-keys"):
-                yield Static(keys_table())
+                yield Static(keys_table(self.section))
             yield Static("Escape, F1 or ? closes this help.", classes="hint")
 
     def action_close(self) -> None:
