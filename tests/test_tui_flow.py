@@ -192,6 +192,7 @@ async def test_review_mistakes_replays_them_without_points():
         practice = app.game
         assert practice.settings.practice and practice.settings.timer is None
         assert [t.question.id for t in practice.turns] == missed
+        assert "Practice 1/2" in screen_text(app)
         await answer(pilot, right=True)
         assert "Practice round: no points." in screen_text(app)
         await pilot.press("enter")
@@ -448,3 +449,15 @@ async def test_hotseat_of_three_with_a_tie_shares_first_place():
         await pilot.press("down")
         await pilot.pause()
         assert "Review Ben's mistakes (R)" in screen_text(app)
+
+
+async def test_setup_keeps_a_length_and_timer_from_the_command_line_on_offer():
+    app = make_app(questions=12, timer=45.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "●▌ 12 " in text and "●▌ 45 s" in text, text
+        await pilot.press("f5")
+        await pilot.pause()
+        assert (app.game.settings.questions, app.game.settings.timer) == (12, 45.0)

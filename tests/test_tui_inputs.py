@@ -154,6 +154,9 @@ async def test_matching_keeps_the_left_column_fixed():
         record = await answered(app, pilot)
         assert record.correct == (tuple(widget.items) == q.answers)
         assert list(record.response) == widget.items
+        # The answer reads as pairs, the same way as the correct one.
+        pairs = "; ".join(f"{left} → {right}" for left, right in zip(widget.fixed, widget.items))
+        assert str(app.screen.query_one("#your-answer").render()) == f"Your answer: {pairs}"
 
 
 async def test_timer_runs_out():

@@ -67,7 +67,9 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         turn, q = self.turn, self.question
         with Horizontal(id="question-header"):
-            yield Static(f"Question {turn.number}/{turn.of}", id="progress")
+            # Practice (reviewing mistakes) says so up front: no points are at stake.
+            kind = "Practice" if self.game.settings.practice else "Question"
+            yield Static(f"{kind} {turn.number}/{turn.of}", id="progress")
             yield Static(q.category, id="category")
             yield Static(f"Player: {turn.player}", id="player")
         if self.timer:

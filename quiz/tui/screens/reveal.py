@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.engine import AnswerRecord, Game
+from quiz.model import MATCHING
 from quiz.tui.widgets.keybar import KeyBar
 
 
@@ -19,6 +20,14 @@ def verdict(record: AnswerRecord) -> tuple[str, str]:
     if record.timed_out:
         return "⏱ Time's up", "-timeout"
     return "✘ Wrong", "-wrong"
+
+
+def answer_text(record: AnswerRecord) -> str:
+    """The player's answer as words; a matching answer pairs each right side with its left, like the correct one."""
+    q, response = record.question, record.response
+    if q.type == MATCHING and isinstance(response, (list, tuple)) and len(response) == len(q.pairs):
+        return "; ".join(f"{left} → {right}" for (left, _), right in zip(q.pairs, response))
+    return record.response_text
 
 
 def points_line(record: AnswerRecord, practice: bool) -> str:
@@ -44,14 +53,15 @@ class RevealScreen(Screen[None]):
         turn = self.game.current
         headline, css = verdict(record)
         stats = self.game.players[record.player]
+        kind = "Practice" if self.game.settings.practice else "Question"
         yield Static(
-            f"Question {turn.number}/{turn.of} · {q.category} · {record.player}" if turn else q.category,
+            f"{kind} {turn.number}/{turn.of} · {q.category} · {record.player}" if turn else q.category,
             id="reveal-header",
         )
         with VerticalScroll(id="reveal-body"):
             yield Static(headline, id="verdict", classes=css)
             yield Static(q.prompt, id="reveal-prompt")
-            yield Static(f"Your answer: {record.response_text}", id="your-answer")
+            yield Static(f"Your answer: {answer_text(record)}", id="your-answer")
             yield Static(f"Correct answer: {q.canonical_answer}", id="correct-answer")
             yield Static(points_line(record, self.game.settings.practice), id="points")
             yield Static(

@@ -40,6 +40,9 @@ class SetupScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s: RoundSettings = self.app.settings
+        # A length or timer chosen on the command line (quiz play --questions 12) stays on offer.
+        self.counts = tuple(sorted({*QUESTION_COUNTS, s.questions}))
+        self.timers = (None, *sorted({*(t for t in TIMER_CHOICES if t is not None), *([s.timer] if s.timer else [])}))
         yield Static("Set up a round", classes="screen-title")
         with VerticalScroll(id="setup-form"):
             yield Label("Mode", classes="field")
@@ -55,12 +58,12 @@ class SetupScreen(Screen[None]):
             yield MarkedSelectionList[str](id="categories")
             yield Label("Questions per player", classes="field")
             with RadioSet(id="questions", classes="row"):
-                for n in QUESTION_COUNTS:
+                for n in self.counts:
                     yield RadioButton(str(n), value=n == s.questions)
             yield Label("Timer", classes="field")
             with RadioSet(id="timer", classes="row"):
-                for t in TIMER_CHOICES:
-                    yield RadioButton("Off" if t is None else f"{t} s", value=t == s.timer)
+                for t in self.timers:
+                    yield RadioButton("Off" if t is None else f"{t:g} s", value=t == s.timer)
             yield Label("Difficulty", classes="field")
             with RadioSet(id="difficulty", classes="row"):
                 for d in DIFFICULTY_CHOICES:
@@ -136,8 +139,8 @@ class SetupScreen(Screen[None]):
             mode=self.mode,
             players=names,
             categories=tuple(self.query_one("#categories", SelectionList).selected),
-            questions=QUESTION_COUNTS[self._pressed("questions")],
-            timer=TIMER_CHOICES[self._pressed("timer")],
+            questions=self.counts[self._pressed("questions")],
+            timer=self.timers[self._pressed("timer")],
             difficulty=DIFFICULTY_CHOICES[self._pressed("difficulty")],
             practice=False,
         )
