@@ -225,7 +225,7 @@ def billion_laughs(levels: int = 9) -> str:
 HOSTILE = {
     "alias-bomb": (billion_laughs(), "aliases", 1),
     "deep-flow": ("pack: " + "[" * 1000 + "]" * 1000 + "\n", "deeper", 1),
-    "deep-block": ("".join(f"{'  ' * i}k{i}:\n" for i in range(1000)) + "  " * 1000 + "end: 1\n", "deeper", 64),
+    "deep-block": ("".join(f"{'  ' * i}k{i}:\n" for i in range(1000)) + "  " * 1000 + "end: 1\n", "deeper", 65),  # the 65th mapping
     "python-apply": ("pack:\n  id: x\nquestions: !!python/object/apply:os.system ['true']\n", "unknown YAML tag", 3),
     "python-name": ("pack: !!python/name:os.system\n", "unknown YAML tag", 1),
     "python-object": ("questions:\n  - !!python/object:builtins.dict {}\n", "unknown YAML tag", 2),

@@ -126,3 +126,28 @@ def test_not_utf8_names_column_and_the_likely_character(tmp_path):
         load_yaml(f)
     assert (info.value.problem.line, info.value.problem.column) == (2, 7)
     assert "'é' in Windows-1252" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text, position, words",
+    [
+        ("a: 1\n---\nb: 2\n", (2, 1), "one YAML document"),
+        ("base: {x: 1}\nq:\n  <<: {y: 2}\n", (3, 3), "merge keys"),
+        ("a: &anchor 1\n", (1, 4), "anchors and aliases"),
+        ("? [a, b]\n: 1\n", (1, 3), "a key here is a list or mapping"),
+        ("a: !!set {x}\n", (1, 4), "unknown YAML tag !!set"),
+    ],
+)
+def test_what_packs_never_need_is_refused_where_it_stands(text, position, words):
+    problem = refused(text)
+    assert (problem.problem.line, problem.problem.column) == position
+    assert words in problem.problem.message
+
+
+def test_explicit_plain_tags_still_read():
+    assert parse_yaml("a: !!str 3\nb: !!int '4'\nc: ! 5\nd: 2022-03-04\n", "t.yaml") == {
+        "a": "3",
+        "b": 4,
+        "c": "5",
+        "d": __import__("datetime").date(2022, 3, 4),
+    }
