@@ -373,7 +373,7 @@ async def test_quit_from_title_needs_no_confirmation():
         assert not app.is_running
 
 
-HELP_WORDS = ("Answering (this screen)", "F1, or ? when not typing", "1–8 or A–H", "T / F", "Shift+Up/Down or K/J", "Ctrl+Q or Ctrl+C", "Escape")
+HELP_WORDS = ("Answering (this screen)", "F1 or ?", "1–8 or A–H", "T / F", "Shift+Up/Down or K/J", "Ctrl+Q or Ctrl+C", "Escape")
 
 
 async def test_f1_opens_help_even_while_typing_an_answer():

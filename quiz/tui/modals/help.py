@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -13,7 +15,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Anywhere",
         [
-            ("F1, or ? when not typing", "Show this help"),
+            ("F1 or ?", "Show this help (? only when not typing an answer)"),
             ("Escape", "Go back (asks first during a round)"),
             ("Ctrl+Q or Ctrl+C", "Quit (asks first during a round)"),
             ("Tab / Shift+Tab", "Move between controls"),
@@ -23,7 +25,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Title screen",
         [
-            ("P, or Enter on Play", "Play: choose the round"),
+            ("P or Enter", "Play: choose the round"),
             ("S", "High scores"),
             ("Up/Down + Enter", "Pick a button"),
             ("Q", "Quit"),
@@ -32,9 +34,9 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Setting up a round",
         [
-            ("Left/Right, Enter or Space", "Pick mode, length, timer and difficulty"),
+            ("←/→, Space", "Pick mode, length, timer and difficulty"),
             ("Up/Down, Space", "Tick packs or categories"),
-            ("F5, or Enter in the names box", "Start the round"),
+            ("F5 or Enter", "Start the round (Enter from the names box)"),
             ("Escape", "Back to the title"),
         ],
     ),
@@ -74,19 +76,21 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-def keys_table(first: str | None = None) -> Table:
+def keys_table(first: str | None = None) -> Group:
     """Every section; ``first`` (the screen help was opened from) leads, marked as this screen."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
-    sections = sorted(KEYS, key=lambda item: item[0] != first)
-    for section, rows in sections:
+    # Headings sit on their own lines so a long one does not widen the key column.
+    width = max(len(key) for _, rows in KEYS for key, _ in rows)
+    parts: list[Text | Table] = []
+    for section, rows in sorted(KEYS, key=lambda item: item[0] != first):
         title = f"{section} (this screen)" if section == first else section
-        table.add_row(f"[u]{title}[/u]", "")
+        parts.append(Text(title, style="bold underline"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold", min_width=width)
+        table.add_column(ratio=1)
         for key, what in rows:
             table.add_row(key, what)
-        table.add_row("", "")
-    return table
+        parts.extend([table, Text("")])
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
