@@ -269,11 +269,20 @@ class Game:
         return self.current is not None and not self.waiting_for()
 
     # -- actions ---------------------------------------------------------
-    def answer(self, response: Any, elapsed: float | None = None, player: str | None = None) -> AnswerRecord:
-        """Record ``player``'s answer (the turn's player by default) to the current question."""
+    def answer(
+        self, response: Any, elapsed: float | None = None, player: str | None = None, turn_index: int | None = None
+    ) -> AnswerRecord:
+        """Record ``player``'s answer (the turn's player by default) to the current question.
+
+        A remote player's answer can arrive after the presenter has moved on: passing the
+        ``turn_index`` it was given for makes such a late answer an error instead of an
+        answer to the next question.
+        """
         turn = self.current
         if turn is None:
             raise RoundError("the round is over")
+        if turn_index is not None and turn_index != turn.index:
+            raise RoundError(f"question {turn_index + 1} is closed; the round is on question {turn.index + 1}")
         name = player or turn.player
         if name not in turn.participants:
             raise RoundError(f"{name} is not answering this question")

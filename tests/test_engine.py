@@ -349,3 +349,15 @@ def test_a_classroom_of_teams_is_not_held_to_the_keyboard_limit():
     assert len(game.time_out()) == 7 and game.turn_complete
     with pytest.raises(RoundError, match="at most 8"):
         Game(make_pool(), RoundSettings(mode=HOTSEAT, players=teams, questions=1))
+
+
+def test_a_late_answer_for_a_closed_question_is_refused_not_moved_to_the_next():
+    game = Game(make_pool(), RoundSettings(mode=TEAMS, players=("Reds", "Blues"), questions=2, seed=1))
+    first = game.current.index
+    game.answer(True, 1.0, player="Reds", turn_index=first)
+    game.time_out()
+    game.advance()
+    with pytest.raises(RoundError, match="question 1 is closed"):
+        game.answer(True, 1.0, player="Blues", turn_index=first)
+    assert game.waiting_for() == ("Reds", "Blues")
+    assert game.answer(True, 1.0, player="Blues", turn_index=game.current.index).correct
