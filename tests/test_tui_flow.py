@@ -461,3 +461,22 @@ async def test_setup_keeps_a_length_and_timer_from_the_command_line_on_offer():
         await pilot.press("f5")
         await pilot.pause()
         assert (app.game.settings.questions, app.game.settings.timer) == (12, 45.0)
+
+
+async def test_high_scores_show_a_saved_game_whole_at_80_columns(tmp_path):
+    store = ScoreStore(tmp_path / "scores.sqlite3")
+    app = make_app(store=store, timer=20)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "f5")
+        await pilot.pause()
+        for _ in range(5):
+            await answer(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("t", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScoresScreen)
+        text = screen_text(app)
+        row = next(line for line in text.splitlines() if "solo" in line and "Player" in line and ":" in line)
+        # The whole settings cell shows: the defaults and the seed are left to `quiz scores --recent`.
+        assert row.rstrip().endswith("5 questions · 20 s timer"), text

@@ -15,6 +15,16 @@ def _time(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} s"
 
 
+#: Parts of a game's settings that say "the default": left out so the row fits 80 columns.
+_DEFAULT_PARTS = ("any difficulty", "all categories")
+
+
+def short_settings(text: str) -> str:
+    """A game's settings without the defaults and the seed (``quiz scores --recent`` has them all)."""
+    parts = [p for p in text.split(" · ") if p not in _DEFAULT_PARTS and not p.startswith("seed ")]
+    return " · ".join(parts)
+
+
 class ScoresScreen(Screen[None]):
     BINDINGS = [Binding("escape,t", "back", "Back")]
 
@@ -57,7 +67,7 @@ class ScoresScreen(Screen[None]):
                 row.mode,
                 ", ".join(row.players),
                 row.winner or "–",
-                row.settings,
+                short_settings(row.settings),
             )
         if not top:
             self.query_one("#scores-empty", Static).update("No games saved yet. Play a round to get on the board!")
