@@ -146,7 +146,9 @@ async def test_hotseat_round_by_keys(tmp_path):
         assert game.settings.mode == HOTSEAT and list(game.players) == ["Ana", "Ben"]
         # Even the first player gets the hand-off, so their clock starts when they are ready.
         assert isinstance(app.screen, HandoffScreen)
-        assert "Next up: Ana" in screen_text(app)
+        text = screen_text(app)
+        assert "Next up: Ana" in text and "Players, in turn: Ana, Ben" in text
+        assert "Scoreboard" not in text  # nobody has points yet
         await pilot.press("enter")
         await pilot.pause()
         for turn in range(10):

@@ -25,11 +25,17 @@ class HandoffScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         turn = self.game.current
+        # Before anyone has answered, a table of zeros says nothing: show the order of play instead.
+        self.started = any(stats.answered for stats in self.game.players.values())
         with Vertical(id="handoff-box"):
-            yield Static("Scoreboard", classes="screen-title")
-            table = DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
-            table.can_focus = False  # Enter must reach the screen's "ready" binding
-            yield table
+            if self.started:
+                yield Static("Scoreboard", classes="screen-title")
+                table = DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
+                table.can_focus = False  # Enter must reach the screen's "ready" binding
+                yield table
+            else:
+                yield Static("Get ready", classes="screen-title")
+                yield Static(f"Players, in turn: {', '.join(self.game.players)}", id="order")
             if turn is not None:
                 yield Static(f"Next up: {turn.player}", id="next-player")
                 yield Static(
@@ -39,6 +45,8 @@ class HandoffScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if not self.started:
+            return
         table = self.query_one("#scoreboard", DataTable)
         table.add_columns("#", "Player", "Points", "Correct", "Streak")
         for place, stats in places(self.game):
