@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -79,6 +81,7 @@ class QuizApp(App[None]):
 
     # -- start-up ------------------------------------------------------------
     def on_mount(self) -> None:
+        self._handle_hangups()
         if self.store is None:
             self.store = open_store()
         if not self._entries_given:
@@ -89,6 +92,22 @@ class QuizApp(App[None]):
         if self._first_game is not None:
             self.round_packs = tuple(e.id for e in self.entries if entry_ok(e))
             self.begin(self._first_game)
+
+    def _handle_hangups(self) -> None:
+        """Leave the terminal usable when killed (SIGTERM) or when the terminal closes (SIGHUP).
+
+        Without this the process dies inside the alternate screen with the cursor hidden
+        and mouse reporting on; exiting normally lets Textual restore the terminal.
+        """
+        if self.is_headless:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                # 128 + signal number, the exit status a shell expects of a killed program.
+                loop.add_signal_handler(sig, lambda sig=sig: self.exit(return_code=128 + int(sig)))
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass  # no such signals (Windows) or not the main thread: nothing to restore then
 
     def report_store_problem(self) -> None:
         """Say once that scores are not being kept; the game carries on regardless."""
