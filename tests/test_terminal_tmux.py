@@ -116,10 +116,6 @@ def term(tmp_path):
     terminal.close()  # kills the shell and, with its terminal gone, the game
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect: QuizApp installs no SIGTERM handler, so the process dies in the alternate screen with the "
-    "cursor hidden and mouse reporting on; fix: in QuizApp.on_mount, "
-    "asyncio.get_running_loop().add_signal_handler(sig, self.exit) for SIGTERM and SIGHUP"))
 def test_sigterm_mid_round_leaves_the_terminal_usable(term):
     pid = term.start_round()
     os.kill(pid, signal.SIGTERM)
