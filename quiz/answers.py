@@ -169,5 +169,8 @@ def describe_response(question: Question, response: Any) -> str:
         items = list(response)
         if question.type == MULTI_SELECT:
             items = [c for c in question.choices if c in response]
+        if question.type == MATCHING:
+            # The response lists right-hand sides in the order of the fixed left-hand ones.
+            return "; ".join(f"{left} → {right}" for (left, _), right in zip(question.pairs, items))
         return ", ".join(str(i) for i in items) if items else "nothing"
     return str(response)

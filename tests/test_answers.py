@@ -209,3 +209,15 @@ def test_describe_response_in_words():
     assert describe_response(q(TRUE_FALSE, answers=("true",)), "yes") == "True"
     assert describe_response(q(ORDERING, answers=("x", "y")), ["y", "x"]) == "y, x"
     assert describe_response(q(TYPE_IN, answers=("x",)), "Roglic") == "Roglic"
+
+
+def test_a_matching_answer_reads_as_pairs():
+    from quiz.answers import describe_response
+    from quiz.model import MATCHING, Question
+
+    q = Question(
+        id="m", category="c", type=MATCHING, prompt="Match",
+        pairs=(("Code Yellow", "Jumbo-Visma"), ("The Least Expected Day", "Movistar")),
+        answers=("Jumbo-Visma", "Movistar"),
+    )
+    assert describe_response(q, ["Movistar", "Jumbo-Visma"]) == "Code Yellow → Movistar; The Least Expected Day → Jumbo-Visma"
