@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import Problem, QuizError
+from quiz.model import PackInfo
 from quiz.yamlfile import LineDict, LineList, load_yaml
 
 STATUSES = ("confirmed", "reported", "superseded")
@@ -130,16 +131,8 @@ class Ordering:
     facts: tuple[str, ...]
 
 
-@dataclass
-class Topic:
-    id: str
-    title: str
-    description: str = ""
-    version: str = "1.0.0"
-    language: str = "en"
-    authors: tuple[str, ...] = ()
-    license: str = ""
-    sources: tuple[dict, ...] = ()
+# A facts file's topic is the header of the pack generated from it.
+Topic = PackInfo
 
 
 @dataclass

@@ -90,6 +90,15 @@ class Question:
         return self.answers[0] if self.answers else ""
 
 
+def as_text(value: object) -> str:
+    """A scalar from a pack as the text a player sees: true/false, 3 not 3.0."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _num(value: float | None) -> str:
     if value is None:
         return ""

@@ -27,6 +27,7 @@ from quiz.model import (
     PackInfo,
     Question,
     Source,
+    as_text,
 )
 from quiz.yamlfile import load_yaml
 
@@ -65,15 +66,7 @@ def pack_from_data(data: dict, name: str = "") -> Pack:
 
 
 def _strs(values: Any) -> tuple[str, ...]:
-    return tuple(_text(v) for v in (values or []))
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return tuple(as_text(v) for v in (values or []))
 
 
 def question_from_data(q: dict, pack_id: str) -> Question:
@@ -81,7 +74,7 @@ def question_from_data(q: dict, pack_id: str) -> Question:
     fields: dict[str, Any] = {}
     if qtype == MULTIPLE_CHOICE:
         fields["choices"] = _strs(q["choices"])
-        fields["answers"] = (_text(q["answer"]),)
+        fields["answers"] = (as_text(q["answer"]),)
     elif qtype == MULTI_SELECT:
         fields["choices"] = _strs(q["choices"])
         fields["answers"] = _strs(q["answers"])
@@ -92,15 +85,15 @@ def question_from_data(q: dict, pack_id: str) -> Question:
     elif qtype == NUMERIC:
         if "range" in q:
             low, high = q["range"]
-            fields.update(low=float(low), high=float(high), answers=(f"{_text(low)}..{_text(high)}",))
+            fields.update(low=float(low), high=float(high), answers=(f"{as_text(low)}..{as_text(high)}",))
         else:
-            fields.update(value=float(q["answer"]), answers=(_text(q["answer"]),))
+            fields.update(value=float(q["answer"]), answers=(as_text(q["answer"]),))
             fields["tolerance"] = float(q.get("tolerance", 0) or 0)
         fields["unit"] = str(q.get("unit", "") or "")
     elif qtype == ORDERING:
         fields["answers"] = _strs(q["items"])
     elif qtype == MATCHING:
-        pairs = tuple((_text(p["left"]), _text(p["right"])) for p in q["pairs"])
+        pairs = tuple((as_text(p["left"]), as_text(p["right"])) for p in q["pairs"])
         fields.update(pairs=pairs, answers=tuple(right for _, right in pairs))
     source = q.get("source")
     return Question(

@@ -28,6 +28,7 @@ from quiz.model import (
     QUESTION_TYPES,
     TRUE_FALSE,
     TYPE_IN,
+    as_text,
 )
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
@@ -411,14 +412,6 @@ def _explain(err: Any, data: Any) -> list[_Found]:
 # --------------------------------------------------------------------------- semantic rules
 
 
-def _as_text(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
-
-
 _seed_texts: dict[str, tuple[str, str, str] | None] = {}
 
 
@@ -484,8 +477,8 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
             continue
         pos = q.pos_of if hasattr(q, "pos_of") else (lambda _k: (0, 0))
         qid = q.get("id")
-        if isinstance(qid, (str, int, float)) and not isinstance(qid, bool) and _as_text(qid).strip():
-            key = _as_text(qid)
+        if isinstance(qid, (str, int, float)) and not isinstance(qid, bool) and as_text(qid).strip():
+            key = as_text(qid)
             if key in seen_ids:
                 first = seen_ids[key]
                 add(pos("id"), f"duplicate question id {key!r} (first used at line {first[0]})")
@@ -503,19 +496,19 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
                 add((line, col), f"'{key}' is not used by {qtype} questions (they use {', '.join(repr(a) for a in allowed)}){hint}",
                     renamed=renamed)
         choices = q.get("choices")
-        choice_texts = {_as_text(c) for c in choices} if _list_of(choices, _answer_text) else None
+        choice_texts = {as_text(c) for c in choices} if _list_of(choices, _answer_text) else None
         if qtype == MULTIPLE_CHOICE and choice_texts is not None and _answer_text(q.get("answer")):
-            answer = _as_text(q["answer"])
+            answer = as_text(q["answer"])
             if answer not in choice_texts:
                 add(pos("answer"), f"the answer {answer!r} is not one of the choices{_did_you_mean(answer, sorted(choice_texts))}")
         elif qtype == MULTI_SELECT and choice_texts is not None and _list_of(q.get("answers"), _answer_text):
             answers = q["answers"]
             for i, a in enumerate(answers):
-                if _as_text(a) not in choice_texts:
+                if as_text(a) not in choice_texts:
                     where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
-                    add(where, f"the answer {_as_text(a)!r} is not one of the choices"
-                        f"{_did_you_mean(_as_text(a), sorted(choice_texts))}")
-            if answers and {_as_text(a) for a in answers} >= choice_texts:
+                    add(where, f"the answer {as_text(a)!r} is not one of the choices"
+                        f"{_did_you_mean(as_text(a), sorted(choice_texts))}")
+            if answers and {as_text(a) for a in answers} >= choice_texts:
                 add(pos("answers"), "every choice is a right answer; add at least one wrong choice", "warning")
         elif qtype == TRUE_FALSE and isinstance(q.get("answer"), bool) and lines is not None:
             token = _raw_token(lines, *pos("answer"))
@@ -526,10 +519,10 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
             answers = q["answers"]
             seen: set[str] = set()
             for i, a in enumerate(answers):
-                folded = " ".join(_as_text(a).casefold().split())
+                folded = " ".join(as_text(a).casefold().split())
                 if folded in seen:
                     where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
-                    add(where, f"the accepted answer {_as_text(a)!r} is listed twice (answers are compared "
+                    add(where, f"the accepted answer {as_text(a)!r} is listed twice (answers are compared "
                         "without case)", "warning")
                 seen.add(folded)
         elif qtype == NUMERIC:
@@ -544,7 +537,7 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
             for side in ("left", "right"):
                 seen_side: set[str] = set()
                 for p in pairs:
-                    value = _as_text(p[side])
+                    value = as_text(p[side])
                     if value in seen_side:
                         add(p.pos_of(side) if hasattr(p, "pos_of") else pos("pairs"),
                             f"{value!r} appears twice on the {side} side of the pairs")
@@ -626,7 +619,7 @@ def question_ids(data: Any) -> list[tuple[str, int, int]]:
     for q in questions if isinstance(questions, list) else ():
         if isinstance(q, dict) and isinstance(q.get("id"), (str, int)) and not isinstance(q.get("id"), bool):
             line, col = q.pos_of("id") if hasattr(q, "pos_of") else (0, 0)
-            out.append((_as_text(q["id"]), line, col))
+            out.append((as_text(q["id"]), line, col))
     return out
 
 

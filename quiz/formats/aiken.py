@@ -18,12 +18,11 @@ Export writes multiple-choice questions only: Aiken has no other kind.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
 from quiz.formats.gift import DEFAULT_CATEGORY
 from quiz.formats.naming import IdMaker, pack_info_for, short_name
 from quiz.textfile import read_text, split_lines
@@ -193,14 +192,4 @@ def export_text(packs: Iterable[Pack]) -> tuple[str, ExportResult]:
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
     """Write Aiken text to ``out`` (atomically), or to standard output when ``out`` is None."""
-    text, result = export_text(packs)
-    if out is None:
-        sys.stdout.write(text)
-        return result
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    result.files.append(str(target))
-    return result
+    return write_text_export(*export_text(packs), out)

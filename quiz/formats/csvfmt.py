@@ -14,10 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from pathlib import Path
 
-from quiz.formats.base import ExportResult
+from quiz.formats.base import ExportResult, write_text_export
 from quiz.model import MATCHING, Pack, Question
 
 NAME = "csv"
@@ -79,11 +78,4 @@ def export_text(packs: list[Pack]) -> tuple[str, ExportResult]:
 
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
-    text, result = export_text(packs)
-    if out is None:
-        sys.stdout.write(text)
-        return result
-    with Path(out).open("w", encoding="utf-8-sig", newline="") as fh:
-        fh.write(text)
-    result.files.append(str(out))
-    return result
+    return write_text_export(*export_text(packs), out, encoding="utf-8-sig")

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
 from quiz.formats.html_text import html_to_text, looks_like_html
 from quiz.model import (
     MATCHING,
@@ -634,17 +633,7 @@ def export_text(packs: Iterable[Pack]) -> tuple[str, ExportResult]:
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
     """Write GIFT to ``out`` (atomically), or to standard output when ``out`` is None."""
-    text, result = export_text(packs)
-    if out is None:
-        sys.stdout.write(text)
-        return result
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    result.files.append(str(target))
-    return result
+    return write_text_export(*export_text(packs), out)
 
 
 __all__ = [

@@ -21,13 +21,12 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
 from quiz.model import (
     DIFFICULTIES,
     MATCHING,
@@ -97,13 +96,7 @@ def export_text(packs: list[Pack]) -> tuple[str, ExportResult]:
 
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
-    text, result = export_text(packs)
-    if out is None:
-        sys.stdout.write(text)
-        return result
-    Path(out).write_text(text, encoding="utf-8")
-    result.files.append(str(out))
-    return result
+    return write_text_export(*export_text(packs), out)
 
 
 # --- reading JSON with line numbers ----------------------------------------

@@ -8,10 +8,9 @@ is inline, and it prints cleanly from any browser.
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 
-from quiz.formats.base import ExportResult
+from quiz.formats.base import ExportResult, write_text_export
 from quiz.formats.worksheet import Sheet, SheetQuestion, build_sheet
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Pack
 
@@ -113,10 +112,4 @@ def export_text(packs: list[Pack]) -> tuple[str, ExportResult]:
 
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
-    text, result = export_text(packs)
-    if out is None:
-        sys.stdout.write(text)
-        return result
-    Path(out).write_text(text, encoding="utf-8")
-    result.files.append(str(out))
-    return result
+    return write_text_export(*export_text(packs), out)
