@@ -6,6 +6,7 @@ file gets the same one-sentence answer whatever format it claims to be.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -23,22 +24,40 @@ def max_file_bytes() -> int:
         return DEFAULT_MAX_BYTES
 
 
+def _checked(path: str | Path, what: str) -> Path:
+    """The path, once we know it names a readable file within the size cap."""
+    p = Path(path)
+    if p.is_dir():
+        raise FileProblem(str(path), f"this is a folder, not a {what}")
+    size = p.stat().st_size
+    limit = max_file_bytes()
+    if size > limit:
+        raise FileProblem(str(path), f"{what} is {size:,} bytes, over the {limit:,}-byte limit")
+    return p
+
+
 def read_bytes(path: str | Path, what: str = "file") -> bytes:
     """A file's bytes; a missing file, a folder or one over the size cap is refused in one sentence."""
-    p = Path(path)
-    name = str(path)
     try:
-        if p.is_dir():
-            raise FileProblem(name, f"this is a folder, not a {what}")
-        size = p.stat().st_size
-        limit = max_file_bytes()
-        if size > limit:
-            raise FileProblem(name, f"{what} is {size:,} bytes, over the {limit:,}-byte limit")
-        return p.read_bytes()
+        return _checked(path, what).read_bytes()
     except FileNotFoundError:
-        raise FileProblem(name, f"{what} not found") from None
+        raise FileProblem(str(path), f"{what} not found") from None
     except OSError as exc:
-        raise FileProblem(name, f"cannot read this {what}: {exc.strerror or exc}") from None
+        raise FileProblem(str(path), f"cannot read this {what}: {exc.strerror or exc}") from None
+
+
+def sha256_of(path: str | Path, prefix: bytes = b"", what: str = "file") -> str:
+    """SHA-256 of ``prefix`` + the file's bytes, read in pieces (no copy of a big file is kept)."""
+    h = hashlib.sha256(prefix)
+    try:
+        with _checked(path, what).open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except FileNotFoundError:
+        raise FileProblem(str(path), f"{what} not found") from None
+    except OSError as exc:
+        raise FileProblem(str(path), f"cannot read this {what}: {exc.strerror or exc}") from None
+    return h.hexdigest()
 
 
 def decode_utf8(raw: bytes, name: str, what: str = "file", not_utf8: str | None = None) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import time
+import marshal
 
 import pytest
 
@@ -15,7 +14,7 @@ from quiz.packfile import load_pack
 
 def _entries():
     folder = packcache.cache_folder()
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(folder.glob("*.cache")) if folder.is_dir() else []
 
 
 def test_miss_then_hit_gives_the_same_pack(tmp_path, sample_pack_path):
@@ -52,16 +51,30 @@ def test_broken_pack_is_not_cached(tmp_path, sample_pack_path):
     assert _entries() == []
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b"", b'{"format": 1}', b'{"format": 1, "info": {}, "questions": [{"id": "x"}], "warnings": [], "ids": []}'])
+_SHAPE = {"format": packcache.FORMAT, "columns_named": packcache._COLUMNS, "info": {}, "warnings": [], "ids": []}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"not marshal at all",
+        b"",
+        marshal.dumps({"format": 1}),
+        marshal.dumps(["a list, not an entry"]),
+        # columns of different lengths
+        marshal.dumps({**_SHAPE, "columns": [["x"]] * len(packcache._COLUMNS), "seeds": [], "quotes": []}),
+        "truncated",
+    ],
+)
 def test_corrupt_entry_is_ignored_and_rewritten(tmp_path, sample_pack_path, damage):
     target = tmp_path / "p.yaml"
     target.write_bytes(sample_pack_path.read_bytes())
     good = packcache.load(target).pack
     (entry,) = _entries()
-    entry.write_bytes(damage)
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2] if damage == "truncated" else damage)
     loaded = packcache.load(target)
     assert not loaded.from_cache and loaded.pack == good
-    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == packcache.FORMAT
+    assert marshal.loads(entry.read_bytes())["format"] == packcache.FORMAT
     assert packcache.load(target).from_cache
     assert not list(packcache.cache_folder().glob("*.tmp"))
 
@@ -87,23 +100,13 @@ def _big_pack(n: int) -> Pack:
     return Pack(PackInfo("big", "Big"), qs)
 
 
-def test_cached_load_is_close_to_plain_json_load(tmp_path):
-    # The benchmark's rule (cached load <= 2x json.load of the same data), on a
-    # smaller pack so the suite stays fast; interleaved runs, best of each.
+def test_big_pack_round_trips_through_the_cache(tmp_path):
+    # Speed is the benchmark's business (bench/loading.py); here, every field must come back.
     raw = b"any bytes: the key is all that matters here"
     pack = _big_pack(4_000)
     packcache.store(raw, pack, [], [])
     target = tmp_path / "big.yaml"
     target.write_bytes(raw)
-    (entry,) = _entries()
-    plain, cached = [], []
-    for _ in range(7):
-        t = time.perf_counter()
-        with open(entry, "rb") as fh:
-            json.load(fh)
-        plain.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        loaded = packcache.load(target)
-        cached.append(time.perf_counter() - t)
+    loaded = packcache.load(target)
     assert loaded.from_cache and loaded.pack.questions == pack.questions
-    assert min(cached) <= 2 * min(plain) + 0.002, (min(cached), min(plain))
+    assert loaded.pack.info == pack.info
