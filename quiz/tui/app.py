@@ -16,27 +16,10 @@ from textual.binding import Binding
 from quiz.engine import HOTSEAT, SOLO, AnswerRecord, Game, RoundSettings
 from quiz.model import Question
 from quiz.tui.library import discover_packs, entry_ok, open_store, questions_of, recently_seen
-from quiz.tui.modals.confirm import ConfirmModal
-from quiz.tui.modals.help import HelpScreen
-from quiz.tui.screens.handoff import HandoffScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
-from quiz.tui.screens.reveal import RevealScreen
-from quiz.tui.screens.scores import ScoresScreen
-from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
 
-ROUND_SCREENS = (QuestionScreen, RevealScreen, HandoffScreen)
-#: Which part of the help leads when it is opened from each screen.
-HELP_SECTIONS = {
-    TitleScreen: "Title screen",
-    SetupScreen: "Setting up a round",
-    QuestionScreen: "Answering",
-    RevealScreen: "Between questions",
-    HandoffScreen: "Between questions",
-    ResultsScreen: "Results",
-    ScoresScreen: "High scores",
-}
+# Only the title screen is imported up front: it is all the first frame needs. The
+# other screens are imported where they are first shown, which keeps start-up short.
 
 
 class QuizApp(App[None]):
@@ -68,30 +51,69 @@ class QuizApp(App[None]):
         self.pack_paths = tuple(pack_paths)
         self.include_builtin = include_builtin
         self.include_user = include_user
-        self.entries: list[Any] = list(entries) if entries is not None else []
-        self._entries_given = entries is not None
+        # Packs and the score store are found after the title's first frame (see on_mount);
+        # None means "not yet", and the properties below fetch them on first use if asked earlier.
+        self._entries: list[Any] | None = list(entries) if entries is not None else None
         self.settings = settings or RoundSettings()
-        self.store = store
+        self._store = store
         self.clock = clock
         self.game: Game | None = None
         self._first_game = game
         self.round_packs: tuple[str, ...] = ()
-        self.selected_packs: set[int] = set()
+        self._selected_packs: set[int] | None = None
         self._store_problem_shown = False
 
+    # -- what the round is made of, fetched on first use ---------------------------
+    @property
+    def entries(self) -> list[Any]:
+        if self._entries is None:
+            self._entries = discover_packs(self.pack_paths, self.include_builtin, self.include_user)
+        return self._entries
+
+    @entries.setter
+    def entries(self, entries: Sequence[Any]) -> None:
+        self._entries = list(entries)
+        self._selected_packs = None
+
+    @property
+    def selected_packs(self) -> set[int]:
+        if self._selected_packs is None:
+            self._selected_packs = {i for i, e in enumerate(self.entries) if entry_ok(e)}
+        return self._selected_packs
+
+    @selected_packs.setter
+    def selected_packs(self, chosen: set[int]) -> None:
+        self._selected_packs = set(chosen)
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            self._store = open_store()
+        return self._store
+
+    @store.setter
+    def store(self, store: Any) -> None:
+        self._store = store
+
     # -- start-up ------------------------------------------------------------
+    def get_default_screen(self) -> TitleScreen:
+        # The title is the bottom of the stack from the start: no blank default screen to draw first.
+        return TitleScreen()
+
     def on_mount(self) -> None:
         self._handle_hangups()
-        if self.store is None:
-            self.store = open_store()
-        if not self._entries_given:
-            self.entries = discover_packs(self.pack_paths, self.include_builtin, self.include_user)
-        self.selected_packs = {i for i, e in enumerate(self.entries) if entry_ok(e)}
-        self.push_screen(TitleScreen())
-        self.report_store_problem()
         if self._first_game is not None:
+            # `quiz play`: its packs and store were given, so the round starts at once.
             self.round_packs = tuple(e.id for e in self.entries if entry_ok(e))
             self.begin(self._first_game)
+            self.report_store_problem()
+        else:
+            # The title needs neither packs nor scores: find them once it is on screen.
+            self.call_after_refresh(self._find_packs)
+
+    def _find_packs(self) -> None:
+        self.selected_packs  # noqa: B018 - discovers the packs and picks the usable ones
+        self.report_store_problem()
 
     def _handle_hangups(self) -> None:
         """Leave the terminal usable when killed (SIGTERM) or when the terminal closes (SIGHUP).
@@ -130,14 +152,18 @@ class QuizApp(App[None]):
             self.pop_screen()
 
     def open_setup(self) -> None:
+        from quiz.tui.screens.setup import SetupScreen
+
         self._show(SetupScreen())
 
     def open_scores(self) -> None:
+        from quiz.tui.screens.scores import ScoresScreen
+
         self._show(ScoresScreen())
 
     @property
     def in_round(self) -> bool:
-        return any(isinstance(s, ROUND_SCREENS) for s in self.screen_stack)
+        return any(getattr(s, "IN_ROUND", False) for s in self.screen_stack)
 
     # -- the round ---------------------------------------------------------------
     def new_round(self, settings: RoundSettings, entries: Sequence[Any]) -> Game:
@@ -155,15 +181,24 @@ class QuizApp(App[None]):
         self.game = game
         if game.settings.mode == HOTSEAT:
             # The first player's clock must not start before they have the keyboard either.
-            self._show(HandoffScreen(game))
+            self.show_handoff()
         else:
             self.show_question()
 
+    def show_handoff(self) -> None:
+        from quiz.tui.screens.handoff import HandoffScreen
+
+        self._show(HandoffScreen(self.game))
+
     def show_question(self) -> None:
+        from quiz.tui.screens.question import QuestionScreen
+
         if self.game is not None and not self.game.finished:
             self._show(QuestionScreen(self.game))
 
     def show_reveal(self, record: AnswerRecord | None) -> None:
+        from quiz.tui.screens.reveal import RevealScreen
+
         if self.game is not None and record is not None:
             self._show(RevealScreen(self.game, record))
 
@@ -176,7 +211,7 @@ class QuizApp(App[None]):
         if game.finished:
             self.finish_round()
         elif game.settings.mode == HOTSEAT and game.current.player != previous:
-            self._show(HandoffScreen(game))
+            self.show_handoff()
         else:
             self.show_question()
 
@@ -190,6 +225,8 @@ class QuizApp(App[None]):
             except Exception:  # the store promises not to raise; if it does, play still goes on
                 self.store.problem = self.store.problem or "Scores could not be saved. Play goes on."
             self.report_store_problem()
+        from quiz.tui.screens.results import ResultsScreen
+
         self._show(ResultsScreen(game))
 
     def review(self, player: str, mistakes: Sequence[Question]) -> None:
@@ -200,6 +237,8 @@ class QuizApp(App[None]):
 
     # -- leaving -------------------------------------------------------------------
     def confirm_leave_round(self) -> None:
+        from quiz.tui.modals.confirm import ConfirmModal
+
         def leave(yes: bool | None) -> None:
             if yes:
                 self.show_title()
@@ -208,6 +247,8 @@ class QuizApp(App[None]):
             self.push_screen(ConfirmModal("Leave this round? It will not be saved.", yes="Leave", no="Keep playing"), leave)
 
     async def action_quit(self) -> None:
+        from quiz.tui.modals.confirm import ConfirmModal
+
         if not self.in_round:
             self.exit()
             return
@@ -220,5 +261,9 @@ class QuizApp(App[None]):
             self.push_screen(ConfirmModal("Quit the game? This round will be lost.", yes="Quit", no="Keep playing"), quit_)
 
     def action_help(self) -> None:
+        from quiz.tui.modals.confirm import ConfirmModal
+        from quiz.tui.modals.help import HelpScreen
+
         if not isinstance(self.screen, (HelpScreen, ConfirmModal)):
-            self.push_screen(HelpScreen(HELP_SECTIONS.get(type(self.screen))))
+            # Each screen names the part of the help that leads when it is opened from there.
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP_SECTION", None)))

@@ -14,6 +14,8 @@ from quiz.tui.widgets.keybar import KeyBar
 
 
 class HandoffScreen(Screen[None]):
+    HELP_SECTION = "Between questions"
+    IN_ROUND = True
     BINDINGS = [
         Binding("enter,space,n", "ready", "Ready"),
         Binding("escape", "leave", "Leave round"),

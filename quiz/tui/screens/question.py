@@ -42,6 +42,8 @@ HINTS = {
 
 
 class QuestionScreen(Screen[None]):
+    HELP_SECTION = "Answering"
+    IN_ROUND = True  # quitting from here asks first
     BINDINGS = [
         Binding("escape", "leave", "Leave round"),
         *[Binding(str(i + 1), f"number({i})", show=False) for i in range(8)],

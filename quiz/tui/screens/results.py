@@ -52,6 +52,7 @@ def summary(game: Game) -> str:
 
 
 class ResultsScreen(Screen[None]):
+    HELP_SECTION = "Results"
     BINDINGS = [
         Binding("r", "review", "Review mistakes"),
         Binding("n", "new_round", "New round"),

@@ -38,6 +38,8 @@ def points_line(record: AnswerRecord, practice: bool) -> str:
 
 
 class RevealScreen(Screen[None]):
+    HELP_SECTION = "Between questions"
+    IN_ROUND = True
     BINDINGS = [
         Binding("enter,space,n", "next", "Next"),
         Binding("escape", "leave", "Leave round"),

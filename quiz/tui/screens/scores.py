@@ -26,6 +26,7 @@ def short_settings(text: str) -> str:
 
 
 class ScoresScreen(Screen[None]):
+    HELP_SECTION = "High scores"
     BINDINGS = [Binding("escape,t", "back", "Back")]
 
     def compose(self) -> ComposeResult:

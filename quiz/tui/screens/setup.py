@@ -33,6 +33,7 @@ def _index(values: tuple, value, default: int = 0) -> int:
 
 
 class SetupScreen(Screen[None]):
+    HELP_SECTION = "Setting up a round"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("f5", "start", "Start"),

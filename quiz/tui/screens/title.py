@@ -15,6 +15,7 @@ TAGLINE = "A trivia game about the Netflix × A.S.O. docuseries announced in 202
 
 
 class TitleScreen(Screen[None]):
+    HELP_SECTION = "Title screen"
     BINDINGS = [
         Binding("p", "play", "Play"),
         Binding("s", "scores", "High scores"),
