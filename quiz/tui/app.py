@@ -62,6 +62,7 @@ class QuizApp(App[None]):
         self.round_packs: tuple[str, ...] = ()
         self._selected_packs: set[int] | None = None
         self._store_problem_shown = False
+        self._round_screens: dict[str, Any] = {}
 
     # -- what the round is made of, fetched on first use ---------------------------
     @property
@@ -145,11 +146,14 @@ class QuizApp(App[None]):
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
+        if any(s.game is not self.game for s in self._round_screens.values()):
+            self.call_after_refresh(self._release_round_screens)  # e.g. results, or a review round
 
     def show_title(self) -> None:
         self.game = None
         while not isinstance(self.screen, TitleScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
+        self.call_after_refresh(self._release_round_screens)
 
     def open_setup(self) -> None:
         from quiz.tui.screens.setup import SetupScreen
@@ -190,17 +194,52 @@ class QuizApp(App[None]):
 
         self._show(HandoffScreen(self.game))
 
+    # A round keeps one question screen and one reveal screen and updates them for
+    # each turn: building new screens on every key press was most of its cost.
+    def _round_screen(self, name: str):
+        """This round's screen of that name, if it has one yet."""
+        screen = self._round_screens.get(name)
+        return screen if screen is not None and screen.game is self.game else None
+
+    def _keep(self, name: str, screen) -> None:
+        self._release_round_screens()
+        self._round_screens[name] = screen
+        self.install_screen(screen, f"round-{name}")  # installed: switching away does not destroy it
+
+    def _release_round_screens(self) -> None:
+        """Let go of screens of rounds that are over (once they are off the stack)."""
+        for name, screen in list(self._round_screens.items()):
+            if screen.game is self.game or screen in self.screen_stack:
+                continue
+            del self._round_screens[name]
+            self.uninstall_screen(screen)
+            screen.remove()
+
     def show_question(self) -> None:
         from quiz.tui.screens.question import QuestionScreen
 
-        if self.game is not None and not self.game.finished:
-            self._show(QuestionScreen(self.game))
+        if self.game is None or self.game.finished:
+            return
+        screen = self._round_screen("question")
+        if screen is None:
+            screen = QuestionScreen(self.game)
+            self._keep("question", screen)
+        else:
+            screen.next_turn()
+        self._show(screen)
 
     def show_reveal(self, record: AnswerRecord | None) -> None:
         from quiz.tui.screens.reveal import RevealScreen
 
-        if self.game is not None and record is not None:
-            self._show(RevealScreen(self.game, record))
+        if self.game is None or record is None:
+            return
+        screen = self._round_screen("reveal")
+        if screen is None:
+            screen = RevealScreen(self.game, record)
+            self._keep("reveal", screen)
+        else:
+            screen.show(record)
+        self._show(screen)
 
     def after_reveal(self) -> None:
         game = self.game

@@ -1,4 +1,9 @@
-"""One question put to one player, with the timer running."""
+"""One question put to one player, with the timer running.
+
+One screen serves a whole round: each new turn updates its widgets in place
+(and reuses the answer list when the kind of answer is the same), because
+building a fresh screen per question cost far more than a key press may.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from quiz.answers import parse_number
@@ -28,7 +33,7 @@ from quiz.tui.widgets.choices import LETTERS, ArrangeList, CheckList, ChoiceList
 from quiz.tui.widgets.countdown import Countdown
 from quiz.tui.widgets.keybar import KeyBar
 
-TICK = 0.1  # seconds between timer redraws
+TICK = 0.1  # seconds between timer checks; the bar is redrawn only when what it shows changes
 
 HINTS = {
     MULTIPLE_CHOICE: "Press 1–4 or A–D, or move with ↑/↓ and press Enter.",
@@ -52,63 +57,129 @@ class QuestionScreen(Screen[None]):
         Binding("t", "truth(True)", show=False),
     ]
 
-    remaining: reactive[float | None] = reactive(None)
-
     def __init__(self, game: Game) -> None:
         super().__init__()
         self.game = game
-        self.turn: Turn = game.current  # type: ignore[assignment]
-        self.question = self.turn.question
         self.timer = game.settings.timer
-        self._shown_at = 0.0
+        self.remaining: float | None = None
+        self._answer_nodes: list[Widget] = []
+        self._answer_kind: tuple | None = None
+        self._ticking = False
+        self._take_turn()
+
+    def _take_turn(self) -> None:
+        """Start the clock on the game's current turn."""
+        self.turn: Turn = self.game.current  # type: ignore[assignment]
+        self.question = self.turn.question
+        self._shown_at = self.app.clock() if self.is_mounted else 0.0
         self._paused = 0.0
         self._suspended_at: float | None = None
         self._done = False
+        self.remaining = self.timer or None
 
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        turn, q = self.turn, self.question
         with Horizontal(id="question-header"):
-            # Practice (reviewing mistakes) says so up front: no points are at stake.
-            kind = "Practice" if self.game.settings.practice else "Question"
-            yield Static(f"{kind} {turn.number}/{turn.of}", id="progress")
-            yield Static(q.category, id="category")
-            yield Static(f"Player: {turn.player}", id="player")
+            yield Static(self._progress(), id="progress")
+            yield Static(self.question.category, id="category")
+            yield Static(f"Player: {self.turn.player}", id="player")
         if self.timer:
             yield Countdown(self.timer, id="countdown")
         with VerticalScroll(id="question-body"):
-            yield Static(TYPE_LABELS.get(q.type, ""), id="question-type")
-            yield Static(q.prompt, id="prompt")
-            yield from self._answer_widgets()
-        yield Static(HINTS.get(q.type, ""), id="hint", classes="hint")
+            yield Static(TYPE_LABELS.get(self.question.type, ""), id="question-type")
+            yield Static(self.question.prompt, id="prompt")
+            self._answer_kind = self._kind()
+            self._answer_nodes = list(self._answer_widgets())
+            yield from self._answer_nodes
+        yield Static(HINTS.get(self.question.type, ""), id="hint", classes="hint")
         yield KeyBar()
 
-    def _answer_widgets(self) -> ComposeResult:
+    def _progress(self) -> str:
+        # Practice (reviewing mistakes) says so up front: no points are at stake.
+        kind = "Practice" if self.game.settings.practice else "Question"
+        return f"{kind} {self.turn.number}/{self.turn.of}"
+
+    def _kind(self) -> tuple:
+        """Which answer widgets the question needs; the same kind can reuse them."""
+        q = self.question
+        if q.type in (MULTIPLE_CHOICE, TRUE_FALSE):
+            return ("choice",)
+        if q.type in (TYPE_IN, NUMERIC):
+            return ("typed", q.type, q.unit if q.type == NUMERIC else None)
+        return (q.type, id(q))  # check and arrange lists hold per-question state: build anew
+
+    def _choice_labels(self) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+        if self.question.type == TRUE_FALSE:
+            return ("True", "False"), ("1 T", "2 F")
+        return tuple(self.turn.options), None
+
+    def _answer_widgets(self) -> list[Widget]:
         q, options = self.question, self.turn.options
-        if q.type == MULTIPLE_CHOICE:
-            yield ChoiceList(options, id="answer")
-        elif q.type == TRUE_FALSE:
-            yield ChoiceList(("True", "False"), keys=("1 T", "2 F"), id="answer")
-        elif q.type == MULTI_SELECT:
-            yield CheckList(options, id="answer")
-        elif q.type == ORDERING:
-            yield ArrangeList(options, id="answer")
-        elif q.type == MATCHING:
-            yield Static("Left side stays put; move the right side (Shift+↑/↓) until each pair matches.", classes="hint")
-            yield ArrangeList(options, fixed=[left for left, _ in q.pairs], id="answer")
-        else:
-            placeholder = "Your answer" if q.type == TYPE_IN else "A number"
-            with Vertical(id="typed"):
-                yield Input(placeholder=placeholder, id="answer")
-                if q.type == NUMERIC and q.unit:
-                    yield Static(f"in {q.unit}", id="unit", classes="hint")
+        if q.type in (MULTIPLE_CHOICE, TRUE_FALSE):
+            labels, keys = self._choice_labels()
+            return [ChoiceList(labels, keys=keys, id="answer")]
+        if q.type == MULTI_SELECT:
+            return [CheckList(options, id="answer")]
+        if q.type == ORDERING:
+            return [ArrangeList(options, id="answer")]
+        if q.type == MATCHING:
+            return [
+                Static("Left side stays put; move the right side (Shift+↑/↓) until each pair matches.", classes="hint"),
+                ArrangeList(options, fixed=[left for left, _ in q.pairs], id="answer"),
+            ]
+        placeholder = "Your answer" if q.type == TYPE_IN else "A number"
+        children: list[Widget] = [Input(placeholder=placeholder, id="answer")]
+        if q.type == NUMERIC and q.unit:
+            children.append(Static(f"in {q.unit}", id="unit", classes="hint"))
+        return [Vertical(*children, id="typed")]
 
     def on_mount(self) -> None:
         self._shown_at = self.app.clock()
         self.query_one("#answer").focus()
         if self.timer:
-            self.remaining = self.timer
             self.set_interval(TICK, self._tick)
+
+    # -- the next turn, on the same screen ---------------------------------------
+    def next_turn(self) -> None:
+        """Show the game's current turn: update the widgets, swap the answer widgets only if their kind changed."""
+        self._take_turn()
+        q = self.question
+        self.query_one("#progress", Static).update(self._progress())
+        self.query_one("#category", Static).update(q.category)
+        self.query_one("#player", Static).update(f"Player: {self.turn.player}")
+        self.query_one("#question-type", Static).update(TYPE_LABELS.get(q.type, ""))
+        self.query_one("#prompt", Static).update(q.prompt)
+        self.query_one("#hint", Static).update(HINTS.get(q.type, ""))
+        if self.timer:
+            self.query_one(Countdown).remaining = self.timer
+        self.query_one("#question-body", VerticalScroll).scroll_home(animate=False)
+        kind = self._kind()
+        if kind != self._answer_kind:
+            self._swap_answer_widgets(kind)
+            return
+        if kind == ("choice",):
+            self.query_one("#answer", ChoiceList).reset(*self._choice_labels())
+        else:
+            self.query_one("#answer", Input).value = ""
+        self.query_one("#answer").focus()
+
+    def _swap_answer_widgets(self, kind: tuple) -> None:
+        """Replace the answer widgets; until the new ones are in, no key can answer."""
+        old, new = self._answer_nodes, self._answer_widgets()
+        self._answer_nodes, self._answer_kind = new, kind
+        for widget in old:
+            widget.display = False  # never show the last question's answers with this prompt
+        self._done = True  # an answer key pressed meanwhile must not reach the old widgets
+
+        async def swap() -> None:
+            body = self.query_one("#question-body")
+            await body.remove_children(old)
+            await body.mount_all(new, after="#prompt")
+            self._done = False
+            self._shown_at = self.app.clock()  # the clock starts once the answers can be given
+            self.query_one("#answer").focus()
+
+        self.call_next(swap)
 
     # -- timer -------------------------------------------------------------
     def elapsed(self) -> float:
@@ -116,7 +187,8 @@ class QuestionScreen(Screen[None]):
         return max(0.0, self.app.clock() - self._shown_at - self._paused)
 
     def on_screen_suspend(self) -> None:
-        self._suspended_at = self.app.clock()
+        if not self._done:
+            self._suspended_at = self.app.clock()
 
     def on_screen_resume(self) -> None:
         if self._suspended_at is not None:
@@ -127,12 +199,10 @@ class QuestionScreen(Screen[None]):
         if self._done or not self.is_current or not self.timer:
             return
         self.remaining = max(0.0, self.timer - self.elapsed())
+        # The countdown itself redraws only when the seconds or the bar's length change.
+        self.query_one(Countdown).remaining = self.remaining
         if self.remaining <= 0:
             self.time_up()
-
-    def watch_remaining(self, remaining: float | None) -> None:
-        if remaining is not None and self.timer:
-            self.query_one(Countdown).remaining = remaining
 
     def time_up(self) -> None:
         if self._done:

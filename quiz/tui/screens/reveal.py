@@ -50,33 +50,53 @@ class RevealScreen(Screen[None]):
         self.game = game
         self.record = record
 
+    # One reveal screen serves the whole round: show() rewrites its texts in place.
     def compose(self) -> ComposeResult:
+        texts = self._texts()
+        yield Static(texts["reveal-header"], id="reveal-header")
+        with VerticalScroll(id="reveal-body"):
+            yield Static(texts["verdict"], id="verdict", classes=verdict(self.record)[1])
+            for name in ("reveal-prompt", "your-answer", "correct-answer", "points", "running-total", "explanation", "source"):
+                widget = Static(texts[name], id=name)
+                widget.display = bool(texts[name])  # no explanation or source: no empty lines either
+                yield widget
+        yield Static(texts["next-hint"], id="next-hint", classes="hint")
+        yield KeyBar()
+
+    def _texts(self) -> dict[str, str]:
         record, q = self.record, self.record.question
         turn = self.game.current
-        headline, css = verdict(record)
         stats = self.game.players[record.player]
         kind = "Practice" if self.game.settings.practice else "Question"
-        yield Static(
-            f"{kind} {turn.number}/{turn.of} · {q.category} · {record.player}" if turn else q.category,
-            id="reveal-header",
-        )
-        with VerticalScroll(id="reveal-body"):
-            yield Static(headline, id="verdict", classes=css)
-            yield Static(q.prompt, id="reveal-prompt")
-            yield Static(f"Your answer: {answer_text(record)}", id="your-answer")
-            yield Static(f"Correct answer: {q.canonical_answer}", id="correct-answer")
-            yield Static(points_line(record, self.game.settings.practice), id="points")
-            yield Static(
-                f"{record.player}: {stats.points} points, {stats.correct}/{stats.answered} right, streak {stats.streak}",
-                id="running-total",
-            )
-            if q.explanation:
-                yield Static(q.explanation, id="explanation")
-            if q.source is not None:
-                yield Static(f"Source: {q.source.seed}\n“{q.source.quote}”", id="source")
         last = self.game.next_turn is None
-        yield Static("Press Enter for the results." if last else "Press Enter for the next question.", classes="hint")
-        yield KeyBar()
+        return {
+            "reveal-header": f"{kind} {turn.number}/{turn.of} · {q.category} · {record.player}" if turn else q.category,
+            "verdict": verdict(record)[0],
+            "reveal-prompt": q.prompt,
+            "your-answer": f"Your answer: {answer_text(record)}",
+            "correct-answer": f"Correct answer: {q.canonical_answer}",
+            "points": points_line(record, self.game.settings.practice),
+            "running-total": (
+                f"{record.player}: {stats.points} points, {stats.correct}/{stats.answered} right, streak {stats.streak}"
+            ),
+            "explanation": q.explanation or "",
+            "source": f"Source: {q.source.seed}\n“{q.source.quote}”" if q.source is not None else "",
+            "next-hint": "Press Enter for the results." if last else "Press Enter for the next question.",
+        }
+
+    def show(self, record: AnswerRecord) -> None:
+        """Reveal another answer on this screen."""
+        self.record = record
+        for name, text in self._texts().items():
+            widget = self.query_one(f"#{name}", Static)
+            widget.update(text)
+            if name in ("explanation", "source"):
+                widget.display = bool(text)
+        headline_class = verdict(record)[1]
+        verdict_widget = self.query_one("#verdict", Static)
+        for css in ("-right", "-wrong", "-timeout"):
+            verdict_widget.set_class(css == headline_class, css)
+        self.query_one("#reveal-body", VerticalScroll).scroll_home(animate=False)
 
     def action_next(self) -> None:
         self.app.after_reveal()

@@ -69,6 +69,19 @@ class ChoiceList(PointedList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
+    def reset(self, labels: Sequence[str], keys: Sequence[str] | None = None) -> None:
+        """Show new options in place, the first one highlighted (cheaper than a new list)."""
+        self.labels = tuple(labels)
+        self.keys = tuple(keys) if keys else tuple(key_label(i) for i in range(len(self.labels)))
+        self._pointed = 0  # the prompts below are drawn with the pointer on the first row
+        if len(self.labels) == self.option_count:
+            for i in range(len(self.labels)):
+                self.replace_option_prompt_at_index(i, self._prompt(i))
+        else:
+            self.clear_options()
+            self.add_options([Option(self._prompt(i), id=f"choice-{i}") for i in range(len(self.labels))])
+        self.highlighted = 0
+
     def choose(self, index: int) -> None:
         if 0 <= index < len(self.labels):
             self.highlighted = index
