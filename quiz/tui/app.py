@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import time
 from collections.abc import Callable, Sequence
@@ -17,6 +18,9 @@ from quiz.engine import HOTSEAT, SOLO, AnswerRecord, Game, RoundSettings
 from quiz.model import Question
 from quiz.tui.library import discover_packs, entry_ok, open_store, questions_of, recently_seen
 from quiz.tui.screens.title import TitleScreen
+
+#: Allocations between young-generation collections (Python's default is 700).
+GC_THRESHOLD = 10_000
 
 # Only the title screen is imported up front: it is all the first frame needs. The
 # other screens are imported where they are first shown, which keeps start-up short.
@@ -103,11 +107,15 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self._handle_hangups()
+        # Textual makes many short-lived objects per key press; with the default threshold
+        # the collector ran several times per press, and a full collection took tens of ms.
+        gc.set_threshold(GC_THRESHOLD)
         if self._first_game is not None:
             # `quiz play`: its packs and store were given, so the round starts at once.
             self.round_packs = tuple(e.id for e in self.entries if entry_ok(e))
             self.begin(self._first_game)
             self.report_store_problem()
+            self.call_after_refresh(gc.freeze)
         else:
             # The title needs neither packs nor scores: find them once it is on screen.
             self.call_after_refresh(self._find_packs)
@@ -115,6 +123,7 @@ class QuizApp(App[None]):
     def _find_packs(self) -> None:
         self.selected_packs  # noqa: B018 - discovers the packs and picks the usable ones
         self.report_store_problem()
+        gc.freeze()  # what exists now lives as long as the game: no collection need scan it again
 
     def _handle_hangups(self) -> None:
         """Leave the terminal usable when killed (SIGTERM) or when the terminal closes (SIGHUP).
