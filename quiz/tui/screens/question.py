@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -29,6 +28,7 @@ from quiz.model import (
     TYPE_IN,
     TYPE_LABELS,
 )
+from quiz.tui.screens.kept import KeptScreen
 from quiz.tui.widgets.choices import LETTERS, ArrangeList, CheckList, ChoiceList
 from quiz.tui.widgets.countdown import Countdown
 from quiz.tui.widgets.keybar import KeyBar
@@ -46,7 +46,7 @@ HINTS = {
 }
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(KeptScreen):
     HELP_SECTION = "Answering"
     IN_ROUND = True  # quitting from here asks first
     BINDINGS = [

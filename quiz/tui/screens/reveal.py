@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from quiz.engine import AnswerRecord, Game
 from quiz.model import MATCHING
+from quiz.tui.screens.kept import KeptScreen
 from quiz.tui.widgets.keybar import KeyBar
 
 
@@ -37,7 +37,7 @@ def points_line(record: AnswerRecord, practice: bool) -> str:
     return f"Points: {p.base} base + {p.speed} speed + {p.streak} streak = {p.total}"
 
 
-class RevealScreen(Screen[None]):
+class RevealScreen(KeptScreen):
     HELP_SECTION = "Between questions"
     IN_ROUND = True
     BINDINGS = [
