@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import FIXTURES
+
 from quiz.engine import Game, RoundSettings
 from quiz.packfile import load_pack
 from quiz.tui.app import QuizApp
@@ -14,7 +15,7 @@ from quiz.tui.library import NullStore
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.reveal import RevealScreen
 from quiz.tui.screens.title import TitleScreen
-from quiz.tui.widgets.choices import ChoiceList, CheckList
+from quiz.tui.widgets.choices import CheckList, ChoiceList
 from quiz.tui.widgets.countdown import Countdown
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")

@@ -9,21 +9,23 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 
-from quiz.engine import HOTSEAT, SOLO, AnswerRecord, Game, RoundSettings
-from quiz.model import Question
-from quiz.tui.library import discover_packs, entry_ok, open_store, questions_of, recently_seen
 from quiz.tui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    from quiz.engine import AnswerRecord, Game, RoundSettings
+    from quiz.model import Question
 
 #: Allocations between young-generation collections (Python's default is 700).
 GC_THRESHOLD = 10_000
 
 # Only the title screen is imported up front: it is all the first frame needs. The
-# other screens are imported where they are first shown, which keeps start-up short.
+# other screens, the engine and the pack library are imported where first used,
+# which keeps start-up short.
 
 
 class QuizApp(App[None]):
@@ -58,7 +60,7 @@ class QuizApp(App[None]):
         # Packs and the score store are found after the title's first frame (see on_mount);
         # None means "not yet", and the properties below fetch them on first use if asked earlier.
         self._entries: list[Any] | None = list(entries) if entries is not None else None
-        self.settings = settings or RoundSettings()
+        self._settings = settings
         self._store = store
         self.clock = clock
         self.game: Game | None = None
@@ -70,8 +72,22 @@ class QuizApp(App[None]):
 
     # -- what the round is made of, fetched on first use ---------------------------
     @property
+    def settings(self) -> RoundSettings:
+        if self._settings is None:
+            from quiz.engine import RoundSettings
+
+            self._settings = RoundSettings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: RoundSettings) -> None:
+        self._settings = settings
+
+    @property
     def entries(self) -> list[Any]:
         if self._entries is None:
+            from quiz.tui.library import discover_packs
+
             self._entries = discover_packs(self.pack_paths, self.include_builtin, self.include_user)
         return self._entries
 
@@ -83,6 +99,8 @@ class QuizApp(App[None]):
     @property
     def selected_packs(self) -> set[int]:
         if self._selected_packs is None:
+            from quiz.tui.library import entry_ok
+
             self._selected_packs = {i for i, e in enumerate(self.entries) if entry_ok(e)}
         return self._selected_packs
 
@@ -93,6 +111,8 @@ class QuizApp(App[None]):
     @property
     def store(self) -> Any:
         if self._store is None:
+            from quiz.tui.library import open_store
+
             self._store = open_store()
         return self._store
 
@@ -112,6 +132,8 @@ class QuizApp(App[None]):
         gc.set_threshold(GC_THRESHOLD)
         if self._first_game is not None:
             # `quiz play`: its packs and store were given, so the round starts at once.
+            from quiz.tui.library import entry_ok
+
             self.round_packs = tuple(e.id for e in self.entries if entry_ok(e))
             self.begin(self._first_game)
             self.report_store_problem()
@@ -181,6 +203,9 @@ class QuizApp(App[None]):
     # -- the round ---------------------------------------------------------------
     def new_round(self, settings: RoundSettings, entries: Sequence[Any]) -> Game:
         """Build a round from the chosen packs (raises RoundError) and start it."""
+        from quiz.engine import Game
+        from quiz.tui.library import questions_of, recently_seen
+
         pool = questions_of(entries)
         recent = recently_seen(self.store, settings.players)
         game = Game(pool, settings, recent=recent)
@@ -191,6 +216,8 @@ class QuizApp(App[None]):
         return game
 
     def begin(self, game: Game) -> None:
+        from quiz.engine import HOTSEAT
+
         self.game = game
         if game.settings.mode == HOTSEAT:
             # The first player's clock must not start before they have the keyboard either.
@@ -251,6 +278,8 @@ class QuizApp(App[None]):
         self._show(screen)
 
     def after_reveal(self) -> None:
+        from quiz.engine import HOTSEAT
+
         game = self.game
         if game is None:
             return
@@ -279,6 +308,8 @@ class QuizApp(App[None]):
 
     def review(self, player: str, mistakes: Sequence[Question]) -> None:
         """Replay missed questions for practice: no points, no timer, not saved."""
+        from quiz.engine import SOLO, Game
+
         base = self.game.settings if self.game else self.settings
         settings = replace(base, mode=SOLO, players=(player,), practice=True, timer=None)
         self.begin(Game([], settings, fixed=list(mistakes)))
