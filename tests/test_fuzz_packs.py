@@ -260,19 +260,37 @@ def test_file_over_the_default_size_cap_is_refused_unread(folder):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 10 * 1024
 
 
+# Runs `quiz validate` and, as it exits, reports the process's own peak memory:
+# the kernel carries the parent's peak over fork and exec into ru_maxrss, so a
+# test process that has grown would otherwise be measured instead of the child.
+_REPORT_PEAK = (
+    "import atexit, runpy, sys\n"
+    "def peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('PEAK-KIB ' + line.split()[1] + '\\n')\n"
+    "atexit.register(peak)\n"
+    "sys.argv = ['quiz', 'validate', sys.argv[1]]\n"
+    "runpy.run_module('quiz', run_name='__main__')\n"
+)
+
+
 def run_validate(path: Path, data_dir: Path) -> tuple[int, str, float, float]:
     """``quiz validate PATH`` as a whole process: exit code, output, CPU seconds, peak RSS in MiB.
 
     CPU time rather than wall time, so a busy machine does not fail the test.
     """
     env = dict(os.environ, QUIZ_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "quiz", "validate", str(path)], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-c", _REPORT_PEAK, str(path)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = proc.stdout.read().decode("utf-8", "replace")
     proc.stdout.close()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, output, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    peaks = [int(line.split()[1]) for line in output.splitlines() if line.startswith("PEAK-KIB ")]
+    assert peaks, f"the child did not report its peak memory: {output}"
+    output = "\n".join(line for line in output.splitlines() if not line.startswith("PEAK-KIB "))
+    return proc.returncode, output, usage.ru_utime + usage.ru_stime, peaks[0] / 1024
 
 
 @pytest.mark.parametrize("kind", ["alias-bomb", "deep-flow", "python-apply", "oversize"])
