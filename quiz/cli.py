@@ -1,17 +1,22 @@
-"""The ``quiz`` command line.
+"""The ``quiz`` command line's front door.
 
 Subcommands live one per module in ``quiz.commands`` and are imported only when
-used, so ``quiz --help`` and ``quiz validate`` never pay for the UI.
+used; the click group itself is in ``quiz.commands.group``. Two commands people
+run in loops skip click altogether, because importing it costs about a quarter
+of ``quiz --help``'s 100 ms budget:
+
+* ``quiz --help`` / ``-h`` / ``--version`` print text click rendered before
+  (``quiz.helptext``; a test checks it still matches click's own output);
+* ``quiz validate PATH...`` with nothing but existing paths calls the same
+  report the click command calls.
+
+Anything else, including every mistake, goes through click and its messages.
 """
 
 from __future__ import annotations
 
-import importlib
+import os
 import sys
-
-import click
-
-from quiz import __version__
 
 # name -> (module, short help); the help text is here so listing commands imports nothing.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -26,48 +31,63 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
+def _columns() -> int:
+    """The terminal width click would use (``shutil.get_terminal_size`` without importing shutil)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS:
+
+def _fast(args: list[str]) -> int | None:
+    """The exit status of a command answered without click, or None when click must answer."""
+    if len(args) == 1 and args[0] in ("--help", "-h", "--version"):
+        if args[0] == "--version":
+            from quiz import __version__
+
+            sys.stdout.write(f"quiz, version {__version__}\n")
+            return 0
+        if _columns() < 80:  # click wraps to a narrower width; let it
             return None
-        module = importlib.import_module(COMMANDS[name][0])
-        return module.command
+        from quiz.helptext import TOP_HELP
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+        sys.stdout.write(TOP_HELP)
+        return 0
+    if len(args) >= 2 and args[0] == "validate":
+        paths = args[1:]
+        if any(a.startswith("-") or not os.path.exists(a) for a in paths):
+            return None  # options, "--", or a missing path: click's parsing and messages
+        data_dir = os.environ.get("QUIZ_DATA_DIR")
+        if data_dir and os.path.exists(os.path.expanduser(data_dir)) and not os.path.isdir(os.path.expanduser(data_dir)):
+            return None  # click refuses a data dir that is a file
+        from quiz.validate_report import run
+
+        return run(paths)
+    return None
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False),
-    envvar="QUIZ_DATA_DIR",
-    help="Where scores, your packs and the cache live (default: the platform's user data folder).",
-)
-@click.version_option(__version__, prog_name="quiz")
-@click.pass_context
-def cli(ctx: click.Context, data_dir: str | None) -> None:
-    """A trivia game about the Tour de France docuseries. Run with no command to open the game."""
-    if data_dir:
-        from quiz import locations
+def __getattr__(name: str):
+    # ``from quiz.cli import cli`` still gives the click group, built on first use.
+    if name == "cli":
+        from quiz.commands.group import cli
 
-        locations.set_data_dir(data_dir)
-    if ctx.invoked_subcommand is None:
-        from quiz.tui.app import QuizApp
-
-        app = QuizApp()
-        app.run()
-        # A crash inside the app has already been shown; the exit status must say so too.
-        sys.exit(app.return_code or 0)
+        return cli
+    raise AttributeError(name)
 
 
 def main() -> None:
     try:
+        status = _fast(sys.argv[1:])
+        if status is not None:
+            sys.exit(status)
+        from quiz.commands.group import cli
+
         cli(prog_name="quiz")
     except KeyboardInterrupt:
         sys.exit(130)
