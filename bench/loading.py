@@ -14,7 +14,10 @@ child's peak resident set size (VmHWM in /proc/self/status; ru_maxrss where
 there is no /proc), so it includes the interpreter and the modules imported
 (the figure before the load is printed too).
 ``quiz validate`` of the 1,000-question pack is also timed as a whole process,
-with an empty cache and with a warm one.
+with an empty cache and with a warm one, beside two floors measured in the same
+run: the bare interpreter, and one that only walks the file's YAML events with
+PyYAML's C parser (no building, no checking), which no YAML loader built on
+PyYAML can beat.
 """
 
 from __future__ import annotations
@@ -97,6 +100,14 @@ def cache_entry(data_dir: Path) -> Path:
     return twin
 
 
+PARSE_ONLY = (
+    "import sys, yaml\n"
+    "loader = yaml.CSafeLoader(open(sys.argv[1], encoding='utf-8').read())\n"
+    "while loader.get_event().__class__ is not yaml.StreamEndEvent:\n"
+    "    pass\n"
+)
+
+
 def main() -> list[tuple[str, str, str, str]]:
     print(f"Pack loading benchmark on {machine_line()}")
     rows: list[tuple[str, str, str, str]] = []
@@ -139,16 +150,24 @@ def main() -> list[tuple[str, str, str, str]]:
             ))
             rows.append((f"{tag}: json.load, peak RSS", f"{max(r['peak_mib'] for r in plain):.0f} MiB", "", ""))
             if size == 1_000:
-                cold, warm = [], []
-                for i in range(VALIDATE_RUNS):
+                cold, warm, floor, bare = [], [], [], []
+                # The floor under an empty-cache validate: an interpreter that only imports
+                # PyYAML and walks the file's events with the C parser, building nothing.
+                parse_only = [sys.executable, "-c", PARSE_ONLY, str(pack)]
+                for i in range(VALIDATE_RUNS):  # interleaved: the same load for all four
                     argv = [sys.executable, "-m", "quiz", "validate", str(pack)]
                     cold.append(time_process(argv, env_for(folder / f"validate-cold-{i}")))
                     warm.append(time_process(argv, env_for(folder / "validate-warm")))
+                    floor.append(time_process(parse_only, env))
+                    bare.append(time_process([sys.executable, "-c", "pass"], env))
                 v_cold, v_warm = median(cold), median(warm[1:])  # the first warm run fills its cache
                 rows.append((f"`quiz validate` {size:,} questions, whole process, empty cache (median of {VALIDATE_RUNS})",
                              ms(v_cold), "≤ 150 ms", verdict(v_cold <= 0.150)))
                 rows.append((f"`quiz validate` {size:,} questions, whole process, cached (median of {VALIDATE_RUNS - 1})",
                              ms(v_warm), "≤ 150 ms", verdict(v_warm <= 0.150)))
+                rows.append((f"{size:,} questions: PyYAML's C parser alone, events only, whole process (median of {VALIDATE_RUNS})",
+                             ms(median(floor)), "", ""))
+                rows.append((f"`python -c pass`, the interpreter alone (median of {VALIDATE_RUNS})", ms(median(bare)), "", ""))
             print(f"  {size:,} questions done", flush=True)
     print_rows("Pack loading", rows)
     emit_json(rows)

@@ -23,28 +23,6 @@ _STR = "tag:yaml.org,2002:str"
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _BaseLoader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """The safe loader with a leaner tag resolver (the parser calls it for every node).
-
-    Same answers as PyYAML's: packs use no path resolvers, so only the implicit
-    scalar rules (null, bool, int, float, timestamp...) are consulted.
-    """
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
-
 #: Deeper nesting than this is refused; no pack needs more than a handful of levels.
 MAX_DEPTH = 64
 
@@ -101,14 +79,25 @@ def _build(loader: Any, name: str) -> Any:
     anchors and aliases (so "billion laughs" files are never expanded), merge
     keys, tags on collections, keys that are lists or mappings, and nesting
     deeper than MAX_DEPTH.
+
+    This loop runs once per event (about 34 per question), so it keeps the
+    container being filled, and its pending key, in locals, and resolves plain
+    scalars' tags (null, bool, int, float, timestamp...) with the safe
+    loader's own rules inline; quoted scalars are always text.
     """
     get = loader.get_event
-    resolve = loader.resolve
+    resolvers = loader.yaml_implicit_resolvers
     scalar_maker = yaml.constructor.SafeConstructor()
-    containers: list[Any] = []
-    keys: list[Any] = []
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    containers: list[Any] = []  # open collections, outermost first
+    keys: list[Any] = []  # each open mapping's pending key (saved when a child opens)
     root: Any = None
     documents = 0
+    parent: Any = None  # containers[-1]
+    parent_is_map = False
+    key: Any = _NO_KEY  # keys[-1], kept in a local
+    mapping = False
 
     def refuse(event: Any, message: str) -> FileProblem:
         mark = event.start_mark
@@ -117,38 +106,53 @@ def _build(loader: Any, name: str) -> Any:
     while True:
         event = get()
         kind = event.__class__
-        if kind is yaml.ScalarEvent:
+        if kind is ScalarEvent:
             if event.anchor is not None:
                 raise refuse(event, "anchors and aliases (& and *) are not allowed")
             tag = event.tag
+            value = event.value
             if tag is None:
-                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                if event.implicit[0]:
+                    for tag, regexp in resolvers.get(value[:1], ()):
+                        if regexp.match(value):
+                            break
+                    else:
+                        tag = _STR
+                else:
+                    tag = _STR
             elif tag == "!":
                 tag = _STR
-            if tag == _STR:
-                value = event.value
-            elif tag == _MERGE:
-                raise refuse(event, "merge keys (<<) are not allowed")
-            else:
+            if tag != _STR:
+                if tag == _MERGE:
+                    raise refuse(event, "merge keys (<<) are not allowed")
                 make = _SCALARS.get(tag)
                 if make is None:
                     raise refuse(event, f"unknown YAML tag {_short(tag)}; packs may only hold plain data")
-                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
                 value = make(scalar_maker, node)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            opened = False
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
                 raise refuse(event, "anchors and aliases (& and *) are not allowed")
-            mapping = kind is yaml.MappingStartEvent
+            mapping = kind is MappingStartEvent
             if event.tag is not None and event.tag not in ("!", _MAP if mapping else _SEQ):
                 raise refuse(event, f"unknown YAML tag {_short(event.tag)}; packs may only hold plain data")
             if len(containers) >= MAX_DEPTH:
                 raise refuse(event, f"nesting is deeper than {MAX_DEPTH} levels")
             value = LineDict() if mapping else LineList()
             mark = event.start_mark
-            value.line, value.column = mark.line + 1, mark.column + 1
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value.line = mark.line + 1
+            value.column = mark.column + 1
+            opened = True
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             containers.pop()
             keys.pop()
+            if containers:
+                parent = containers[-1]
+                parent_is_map = parent.__class__ is LineDict
+                key = keys[-1]
+            else:
+                parent = None
             continue
         elif kind is yaml.AliasEvent:
             raise refuse(event, "anchors and aliases (& and *) are not allowed")
@@ -162,31 +166,33 @@ def _build(loader: Any, name: str) -> Any:
         else:  # stream start, document end
             continue
 
-        if containers:
-            parent = containers[-1]
+        if parent is not None:
             mark = event.start_mark
-            position = (mark.line + 1, mark.column + 1)
-            if parent.__class__ is LineDict:
-                key = keys[-1]
-                if key is _NO_KEY:  # this value is the next key
-                    if value.__class__ is LineDict or value.__class__ is LineList:
+            if parent_is_map:
+                if key is _NO_KEY:
+                    if opened:
                         raise refuse(event, "a key here is a list or mapping, which YAML keys cannot be")
-                    if value in parent or value in parent.key_pos:
+                    if value in parent.key_pos:
                         raise refuse(event, f"the key {value!r} appears twice in this mapping")
-                    parent.key_pos[value] = position
-                    keys[-1] = value
+                    parent.key_pos[value] = (mark.line + 1, mark.column + 1)
+                    key = value
                 else:
                     parent[key] = value
-                    parent.value_pos[key] = position
-                    keys[-1] = _NO_KEY
+                    parent.value_pos[key] = (mark.line + 1, mark.column + 1)
+                    key = _NO_KEY
             else:
                 parent.append(value)
-                parent.item_pos.append(position)
+                parent.item_pos.append((mark.line + 1, mark.column + 1))
         else:
             root = value
-        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        if opened:
+            if containers:
+                keys[-1] = key
             containers.append(value)
             keys.append(_NO_KEY)
+            parent = value
+            parent_is_map = mapping
+            key = _NO_KEY
 
 
 def _short(tag: str) -> str:
@@ -199,7 +205,7 @@ def parse_yaml(text: str, name: str, what: str = "file") -> Any:
         raise FileProblem(name, f"the {what} is empty")
     if "\x00" in text:
         raise FileProblem(name, f"the {what} contains a NUL byte; it is not a text file")
-    loader = _BaseLoader(text)
+    loader = _SafeLoader(text)
     try:
         data = _build(loader, name)
         if data is None:
