@@ -13,12 +13,14 @@ Both entries then carry a warning naming the file that won.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from quiz import locations
 from quiz.errors import FileProblem, PackInvalid, Problem
 from quiz.model import Pack, Question
+from quiz.progress import Progress
 
 BUILTIN, USER, PATH = "built-in", "user", "path"
 PLUGIN_GROUP = "quiz.packs"
@@ -74,14 +76,17 @@ def _stem(path: Path) -> str:
     return path.name.rsplit(".", 1)[0]
 
 
-def load_entry(path: str | Path, origin: str) -> PackEntry | None:
-    """One pack as a catalog entry; None when the file is a facts file, not a pack."""
+def load_entry(path: str | Path, origin: str, progress: Progress | None = None) -> PackEntry | None:
+    """One pack as a catalog entry; None when the file is a facts file, not a pack.
+
+    ``progress`` hears how far a first (uncached) reading of the file has got.
+    """
     from quiz import packcache
 
     p = Path(path)
     name = str(path)
     try:
-        loaded = packcache.load(p)
+        loaded = packcache.load(p, progress)
     except FileProblem as exc:
         return PackEntry(_stem(p), _stem(p), origin, name, None, str(exc.problem), problems=[exc.problem])
     except PackInvalid as exc:
@@ -181,8 +186,13 @@ def sources(extra_paths: Iterable[str | Path] = (), include_builtin: bool = True
 
 
 def discover(extra_paths: Iterable[str | Path] = (), include_builtin: bool = True, include_user: bool = True,
-             include_plugins: bool = True) -> list[PackEntry]:
-    """Every pack found, sorted by origin then id; never raises for a bad pack."""
+             include_plugins: bool = True,
+             progress: Callable[[Path, float], None] | None = None) -> list[PackEntry]:
+    """Every pack found, sorted by origin then id; never raises for a bad pack.
+
+    ``progress(path, fraction)`` hears how far each file's first reading has got,
+    so a big new pack can show progress instead of a frozen screen.
+    """
     entries: list[PackEntry] = []
     seen: set[Path] = set()
     for origin, path, error in sources(extra_paths, include_builtin, include_user, include_plugins):
@@ -193,7 +203,7 @@ def discover(extra_paths: Iterable[str | Path] = (), include_builtin: bool = Tru
         if key in seen:
             continue  # the same file named twice (say, --pack on the user folder)
         seen.add(key)
-        entry = load_entry(path, origin)
+        entry = load_entry(path, origin, None if progress is None else partial(progress, path))
         if entry is not None:
             entries.append(entry)
     _settle_clashes(entries)

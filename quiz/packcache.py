@@ -30,6 +30,7 @@ from pathlib import Path
 from quiz import locations
 from quiz.errors import PackInvalid, Problem
 from quiz.model import Pack, PackInfo, Question, Source
+from quiz.progress import Progress, part
 from quiz.textfile import read_bytes, sha256_of
 
 FORMAT = 2
@@ -215,10 +216,11 @@ def _questions(entry: dict, pack_id: str) -> list[Question]:
     return questions
 
 
-def load(path: str | Path) -> Loaded:
+def load(path: str | Path, progress: Progress | None = None) -> Loaded:
     """Read a pack, from the cache when its bytes were checked before.
 
     Raises FileProblem (cannot read or parse) or PackInvalid (every error found).
+    ``progress`` hears how far a first reading has got (a cache hit is quick).
     """
     name = str(path)
     # A hit needs only the file's hash, read in pieces; the bytes are kept only to parse a miss.
@@ -240,14 +242,20 @@ def load(path: str | Path) -> Loaded:
 
     raw = read_bytes(path, "pack")
     text = decode_utf8(raw, name, "pack")
-    data = parse_yaml(text, name, "pack")
+    data = parse_yaml(text, name, "pack", part(progress, 0.0, 0.75))  # parsing is most of the work
+    if progress is not None:
+        progress(0.75)
     problems = check_pack_data(data, name, text)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise PackInvalid(errors)
+    if progress is not None:
+        progress(0.9)
     pack = pack_from_data(data, name)
     warnings = [p for p in problems if p.severity != "error"]
     store(raw, pack, warnings, question_ids(data))
+    if progress is not None:
+        progress(1.0)
     return Loaded(pack, warnings, False)
 
 

@@ -633,8 +633,11 @@ def check_facts(data: Any, name: str) -> list[Problem]:
     return list(check_facts_data(data, name, seeds_dir()))
 
 
-def check_file(path: str | Path) -> FileReport:
-    """Check one pack or facts file; never raises for a bad file."""
+def check_file(path: str | Path, progress: Any = None) -> FileReport:
+    """Check one pack or facts file; never raises for a bad file.
+
+    ``progress`` hears the fraction done while a file is read for the first time.
+    """
     from quiz.errors import FileProblem
 
     name = str(path)
@@ -650,15 +653,21 @@ def check_file(path: str | Path) -> FileReport:
                                   [tuple(i) for i in hit["ids"]], _cached_pack_id(hit["info"]["id"], raw))
         from quiz.yamlfile import decode_utf8, parse_yaml
 
+        from quiz.progress import part
+
         text = decode_utf8(raw, name, what)
-        data = parse_yaml(text, name, what)
+        data = parse_yaml(text, name, what, part(progress, 0.0, 0.75))
     except FileProblem as exc:
         return FileReport(name, "unknown", [exc.problem])
+    if progress is not None:
+        progress(0.75)
     if is_facts_data(name, data):
         return FileReport(name, "facts", check_facts(data, name))
     problems = check_pack_data(data, name, text)
     ids = question_ids(data)
     if not any(p.severity == "error" for p in problems):
+        if progress is not None:
+            progress(0.9)
         packcache.store_data(raw, data, problems, ids, name)
     return FileReport(name, "pack", problems, ids, header_pack_id(data))
 

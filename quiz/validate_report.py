@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from quiz.progress import TerminalProgress
+
 
 def files_under(paths: Sequence[str]) -> list[Path]:
     """Files named, and the *.yaml/*.yml files under folders named (sorted, no repeats)."""
@@ -49,7 +51,11 @@ def run(paths: Sequence[str], quiet: bool = False, out: TextIO | None = None, er
     if not files:
         print("no .yaml or .yml files found in " + ", ".join(paths), file=err)
         return 2
-    reports = [check_file(f) for f in files]
+    reports = []
+    for f in files:
+        # Shown only on a terminal, and only when a file takes more than half a second.
+        with TerminalProgress(f"Checking {f.name}", err) as progress:
+            reports.append(check_file(f, progress))
     cross = duplicate_ids(reports) + duplicate_pack_ids(reports)
     by_file: dict[str, list] = {r.path: list(r.problems) for r in reports}
     for p in cross:
