@@ -90,9 +90,10 @@ def load_entry(path: str | Path, origin: str, progress: Progress | None = None) 
     except FileProblem as exc:
         return PackEntry(_stem(p), _stem(p), origin, name, None, str(exc.problem), problems=[exc.problem])
     except PackInvalid as exc:
-        if _looks_like_facts(p):
+        data = _parsed(p)  # parsed once more, for what a broken pack's listing needs
+        if _looks_like_facts(p, data):
             return None
-        header = _header_guess(p)
+        header = _header_guess(data)
         return PackEntry(header[0] or _stem(p), header[1] or _stem(p), origin, name, None,
                          str(exc.problems[0]), problems=list(exc.problems))
     pack = loaded.pack
@@ -109,15 +110,14 @@ def _parsed(path: Path) -> object:
         return None
 
 
-def _looks_like_facts(path: Path) -> bool:
+def _looks_like_facts(path: Path, data: object) -> bool:
     from quiz.validate import is_facts_data
 
-    return is_facts_data(path.name, _parsed(path))
+    return is_facts_data(path.name, data)
 
 
-def _header_guess(path: Path) -> tuple[str | None, str | None]:
+def _header_guess(data: object) -> tuple[str | None, str | None]:
     """The id and title a broken pack claims, to list it by its name."""
-    data = _parsed(path)
     header = data.get("pack") if isinstance(data, dict) else None
     if not isinstance(header, dict):
         return None, None
