@@ -14,6 +14,7 @@ from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERIN
 from quiz.storage import ScoreStore
 from quiz.tui.app import QuizApp
 from quiz.tui.library import questions_of
+from quiz.tui.screens import handoff
 from quiz.tui.modals.confirm import ConfirmModal
 from quiz.tui.modals.help import HelpScreen
 from quiz.tui.screens.handoff import HandoffScreen
@@ -65,6 +66,20 @@ async def arrange(pilot, target: tuple[str, ...]) -> None:
         for _ in range(j - i):
             await pilot.press("shift+up")
     assert tuple(widget.items) == target
+
+
+async def pass_handoff(pilot) -> None:
+    """Press Enter on the hand-off as the next player would: after its guard time."""
+    assert isinstance(pilot.app.screen, HandoffScreen)
+    await pilot.pause(HandoffScreen.GUARD_SECONDS)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.fixture
+def no_handoff_guard(monkeypatch):
+    """For tests about something else: hand-offs pass at the first Enter."""
+    monkeypatch.setattr(HandoffScreen, "GUARD_SECONDS", 0.0)
 
 
 async def answer(pilot, right: bool) -> None:
@@ -149,8 +164,7 @@ async def test_hotseat_round_by_keys(tmp_path):
         text = screen_text(app)
         assert "Next up: Ana" in text and "Players, in turn: Ana, Ben" in text
         assert "Scoreboard" not in text  # nobody has points yet
-        await pilot.press("enter")
-        await pilot.pause()
+        await pass_handoff(pilot)
         for turn in range(10):
             player = game.current.player
             assert f"Player: {player}" in screen_text(app)
@@ -162,8 +176,7 @@ async def test_hotseat_round_by_keys(tmp_path):
                 text = screen_text(app)
                 assert f"Next up: {game.current.player}" in text
                 assert "Scoreboard" in text
-                await pilot.press("enter")
-                await pilot.pause()
+                await pass_handoff(pilot)
         assert isinstance(app.screen, ResultsScreen)
         ana, ben = game.standings()
         assert (ana.name, ana.points, ana.correct) == ("Ana", 6000, 5)
@@ -422,7 +435,7 @@ async def test_resizing_mid_question_keeps_the_question():
         assert isinstance(app.screen, RevealScreen)
 
 
-async def test_hotseat_of_three_with_a_tie_shares_first_place():
+async def test_hotseat_of_three_with_a_tie_shares_first_place(no_handoff_guard):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         by_id = {q.id: q for q in questions_of(app.entries)}
@@ -482,3 +495,41 @@ async def test_high_scores_show_a_saved_game_whole_at_80_columns(tmp_path):
         row = next(line for line in text.splitlines() if "solo" in line and "Player" in line and ":" in line)
         # The whole settings cell shows: the defaults and the seed are left to `quiz scores --recent`.
         assert row.rstrip().endswith("5 questions · 20 s timer"), text
+
+
+async def test_a_hand_off_needs_its_own_key_press(monkeypatch):
+    # A clock the test moves by hand, so "pressed too soon" does not depend on machine speed.
+    now = [1000.0]
+    monkeypatch.setattr(handoff, "monotonic", lambda: now[0])
+    app = make_app(timer=20)
+    async with app.run_test(size=SIZE) as pilot:
+        by_id = {q.id: q for q in questions_of(app.entries)}
+        settings = RoundSettings(seed=3, timer=20, mode=HOTSEAT, players=("Ana", "Ben"))
+        app.begin(Game([], settings, fixed=[by_id["tui-producer"]]))
+        await pilot.pause()
+        # The Enter that started the round, pressed twice: Ana does not have the keyboard yet.
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoffScreen) and "Next up: Ana" in screen_text(app)
+        assert app._round_screen("question") is None  # no question shown, so no clock running
+        now[0] += HandoffScreen.GUARD_SECONDS
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.turn.player == "Ana"
+        question_screen = app.screen
+        await answer(pilot, right=True)
+        assert isinstance(app.screen, RevealScreen)
+        # Enter Enter back-to-back on the reveal: the second must not pass Ben's hand-off.
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoffScreen) and "Next up: Ben" in screen_text(app)
+        assert question_screen.turn.player == "Ana"  # Ben's turn (and clock) has not begun
+        assert app.game.record_for("Ben") is None
+        now[0] += HandoffScreen.GUARD_SECONDS - 0.05
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoffScreen)  # still within the guard
+        now[0] += 0.1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is question_screen and question_screen.turn.player == "Ben"

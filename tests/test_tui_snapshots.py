@@ -9,6 +9,7 @@ from quiz.engine import HOTSEAT, Game, RoundSettings
 from quiz.storage import GameRow, ScoreRow
 from quiz.tui.app import QuizApp
 from quiz.tui.library import NullStore, questions_of
+from quiz.tui.screens.handoff import HandoffScreen
 
 TUI_PACK = FIXTURES / "tui-pack.yaml"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
@@ -30,6 +31,12 @@ class FixedStore(NullStore):
             GameRow(3, "2024-07-01T10:00:00+02:00", "solo", 10, ["Ana"], "Ana", "10 questions, 20 s timer"),
             GameRow(2, "2024-06-30T21:15:00+02:00", "hotseat", 10, ["Ben", "Dan"], "Ben", "10 questions, no timer"),
         ][:limit]
+
+
+@pytest.fixture
+def no_handoff_guard(monkeypatch):
+    """Hand-offs pass at the first Enter: their guard time is tested in test_tui_flow.py."""
+    monkeypatch.setattr(HandoffScreen, "GUARD_SECONDS", 0.0)
 
 
 def make_app(**settings) -> QuizApp:
@@ -142,7 +149,7 @@ async def _play_hotseat(pilot, turns: int) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_handoff(snap_compare, size):
+def test_handoff(snap_compare, size, no_handoff_guard):
     async def run_before(pilot):
         await _play_hotseat(pilot, 3)
 
@@ -150,7 +157,7 @@ def test_handoff(snap_compare, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_results_hotseat(snap_compare, size):
+def test_results_hotseat(snap_compare, size, no_handoff_guard):
     async def run_before(pilot):
         await _play_hotseat(pilot, 6)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from time import monotonic
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,6 +18,10 @@ from quiz.tui.widgets.keybar import KeyBar
 class HandoffScreen(Screen[None]):
     HELP_SECTION = "Between questions"
     IN_ROUND = True
+    #: Seconds after the hand-off appears during which "ready" keys are ignored. The
+    #: Enter that closed the reveal, pressed twice or held down, would otherwise hand
+    #: the keyboard on (and start the next player's clock) before they have it.
+    GUARD_SECONDS = 0.4
     BINDINGS = [
         Binding("enter,space,n", "ready", "Ready"),
         Binding("escape", "leave", "Leave round"),
@@ -24,6 +30,8 @@ class HandoffScreen(Screen[None]):
     def __init__(self, game: Game) -> None:
         super().__init__()
         self.game = game
+        # From creation, not mount: a key already queued may reach the screen before it mounts.
+        self._ready_at = monotonic() + self.GUARD_SECONDS
 
     def compose(self) -> ComposeResult:
         turn = self.game.current
@@ -54,7 +62,13 @@ class HandoffScreen(Screen[None]):
         for place, stats in places(self.game):
             table.add_row(place, stats.name, str(stats.points), f"{stats.correct}/{stats.answered}", str(stats.streak))
 
+    def on_screen_resume(self) -> None:
+        # Back from help or a dialog: the key that closed it must not pass the hand-off either.
+        self._ready_at = max(self._ready_at, monotonic() + self.GUARD_SECONDS)
+
     def action_ready(self) -> None:
+        if monotonic() < self._ready_at:
+            return  # too soon to be a deliberate press by the next player
         self.app.show_question()
 
     def action_leave(self) -> None:
