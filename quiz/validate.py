@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -549,6 +550,26 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
 # --------------------------------------------------------------------------- entry points
 
 
+#: Schema errors explained one by one in a file; past this, the broken questions left are counted.
+MAX_SCHEMA_ERRORS = 200
+
+
+def _more_broken(data: Any, found: list[_Found]) -> _Found:
+    """One error standing for every broken question not explained yet."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(questions, list):
+        return _Found(0, 0, f"more problems are not listed after the first {MAX_SCHEMA_ERRORS}; fix these and check again")
+    last_line = max((f.line for f in found), default=0)
+    rest = [i for i, q in enumerate(questions) if not _question_ok(q) and questions.pos_of(i)[0] > last_line] \
+        if hasattr(questions, "pos_of") else []
+    if not rest:
+        return _Found(last_line, 0, f"more problems are not listed after the first {MAX_SCHEMA_ERRORS}; "
+                                    "fix these and check again")
+    line, column = questions.pos_of(rest[0])
+    return _Found(line, column, f"this question and {len(rest) - 1:,} more after it also have errors, not listed "
+                                f"one by one (the first {MAX_SCHEMA_ERRORS} are); fix those and check again")
+
+
 def check_pack_data(data: object, name: str, text: str | None = None, seeds: Path | None | bool = True) -> list[Problem]:
     """Every problem in a parsed pack, in file order (errors and warnings).
 
@@ -567,8 +588,13 @@ def check_pack_data(data: object, name: str, text: str | None = None, seeds: Pat
         found.append(_Found(where[0], where[1], message, severity, renamed=renamed))
 
     if not conforms(data):
-        for err in schema_validator().iter_errors(data):
+        # Explaining one schema error costs about a millisecond, so a file where every one of
+        # 200,000 questions is broken would take minutes: explain the first ones, count the rest.
+        errors = schema_validator().iter_errors(data)
+        for err in islice(errors, MAX_SCHEMA_ERRORS):
             found.extend(_explain(err, data))
+        if next(errors, None) is not None:
+            found.append(_more_broken(data, found))
     if isinstance(data, dict):
         _semantic(data, text, seeds_path if (seeds_path and seeds_path.is_dir()) else None, add)
     explained = {f.renamed for f in found if f.renamed}

@@ -30,11 +30,13 @@ MAX_DEPTH = 64
 class LineDict(dict):
     """A mapping that knows its own line/column and those of each key (1-based)."""
 
-    line: int = 0
-    column: int = 0
+    # Slots, not a __dict__ per instance: a big pack has hundreds of thousands of these.
+    __slots__ = ("line", "column", "key_pos", "value_pos")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.line = 0
+        self.column = 0
         self.key_pos: dict[Any, tuple[int, int]] = {}
         self.value_pos: dict[Any, tuple[int, int]] = {}
 
@@ -46,11 +48,12 @@ class LineDict(dict):
 class LineList(list):
     """A sequence that knows its own line/column and those of each item (1-based)."""
 
-    line: int = 0
-    column: int = 0
+    __slots__ = ("line", "column", "item_pos")
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
+        self.line = 0
+        self.column = 0
         self.item_pos: list[tuple[int, int]] = []
 
     def pos_of(self, index: int) -> tuple[int, int]:

@@ -436,3 +436,19 @@ def test_fast_mirror_agrees_with_jsonschema(qi, key, value, delete):
         q[key] = value
     expected = not any(True for _ in schema_validator().iter_errors(data))
     assert conforms(data) == expected
+
+
+def test_a_file_of_thousands_of_broken_questions_lists_the_first_and_counts_the_rest(tmp_path):
+    head = "pack:\n  id: many\n  title: Many\n  version: 1.0.0\n  language: en\nquestions:\n"
+    path = tmp_path / "many.yaml"
+    path.write_text(head + "  - {}\n" * 3000, encoding="utf-8")
+    from quiz.validate import MAX_SCHEMA_ERRORS
+
+    problems = check_file(path).problems
+    assert len(problems) == MAX_SCHEMA_ERRORS + 1
+    last = problems[-1]
+    explained = {p.line for p in problems[:-1]}
+    # Four missing fields per empty question: the first 50 are explained, the 2,950 others counted.
+    assert len(explained) == MAX_SCHEMA_ERRORS // 4
+    assert last.line == max(explained) + 1
+    assert "this question and 2,949 more after it also have errors" in last.message
