@@ -533,3 +533,52 @@ async def test_a_hand_off_needs_its_own_key_press(monkeypatch):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is question_screen and question_screen.turn.player == "Ben"
+
+
+def frame(widget) -> str:
+    """The line style around a widget: its outline if it has one, else its border."""
+    outline = widget.styles.outline_top[0]
+    return outline if outline else widget.styles.border_top[0]
+
+
+async def test_keyboard_focus_shows_as_a_heavy_frame_not_only_a_colour():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        chain = [w for w in app.screen.focus_chain if w.id != "setup-form"]
+        assert [w.id for w in chain] == ["mode", "players", "packs", "categories", "questions", "timer", "difficulty", "start", "back"]
+        for step, widget in enumerate(chain):
+            if step:
+                await pilot.press("tab")
+                await pilot.pause()
+            assert app.focused is widget
+            assert frame(widget) == "heavy", widget.id
+            assert all(frame(other) != "heavy" for other in chain if other is not widget), widget.id
+            if widget.id == "players":
+                # As drawn: the names box is framed with heavy lines, the mode row above it is not.
+                lines = screen_text(app).splitlines()
+                below = lambda label: lines[next(i for i, line in enumerate(lines) if line.strip() == label) + 1].strip()
+                assert below("Your name").startswith("┏━━") and below("Mode").startswith("▊▔▔")
+
+
+async def test_focused_title_button_and_results_table_show_without_colour():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        buttons = list(app.screen.query("Button"))
+        assert [frame(b) == "heavy" for b in buttons] == [True, False, False, False]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert [frame(b) == "heavy" for b in buttons] == [False, True, False, False]
+        await pilot.press("shift+tab", "p", "f5")
+        await pilot.pause()
+        for _ in range(5):
+            await answer(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        table = app.screen.query_one("#ranking")
+        assert app.focused is table and table.get_component_rich_style("datatable--cursor").underline
+        await pilot.press("tab")
+        await pilot.pause()
+        assert frame(app.focused) == "heavy" and not table.get_component_rich_style("datatable--cursor").underline
