@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -60,7 +61,7 @@ def test_different_seeds_give_different_rounds():
 def test_never_two_questions_testing_the_same_fact():
     pool = make_pool(12)
     # Twelve questions but only four facts: three ways of asking each.
-    pool = [Question(**{**vars(q), "facts": (f"fact-{i % 4}",)}) for i, q in enumerate(pool)]
+    pool = [replace(q, facts=(f"fact-{i % 4}",)) for i, q in enumerate(pool)]
     for seed in range(20):
         game = Game(pool, RoundSettings(questions=4, seed=seed))
         facts = [turn.question.facts[0] for turn in game.turns]
