@@ -193,6 +193,30 @@ def tied(a: PlayerStats, b: PlayerStats) -> bool:
     return (a.points, a.correct) == (b.points, b.correct)
 
 
+def _too_few(settings: RoundSettings, have: int, needed: int, per_player: int, players: int) -> str:
+    """Why the round cannot be built, and what to loosen: only the filters actually in use."""
+    need = f"{needed}" if needed == per_player else f"{needed}: {per_player} each for {players} players"
+    loosen = []
+    if settings.categories:
+        loosen.append("more categories")
+    if settings.types:
+        loosen.append("more question types")
+    if settings.difficulty not in (None, "any"):
+        loosen.append("any difficulty")
+    if have == 0:
+        if not loosen:
+            return f"the chosen packs have no questions (need {need}); choose other packs"
+        return f"no questions match these settings (need {need}); choose {_or(loosen)}"
+    return (
+        f"only {have} suitable question{'s' if have != 1 else ''} for these settings"
+        f" (need {need}); choose {_or([*loosen, 'fewer questions'])}"
+    )
+
+
+def _or(options: list[str]) -> str:
+    return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
+
+
 class Game:
     """One round in progress."""
 
@@ -223,12 +247,7 @@ class Game:
                 needed = per_player * len(names)
             picked = pick_questions(candidates, needed, rng, frozenset(recent))
             if len(picked) < needed:
-                have = len(picked)
-                need = f"{needed}" if needed == per_player else f"{needed}: {per_player} each for {len(names)} players"
-                raise RoundError(
-                    f"only {have} suitable question{'s' if have != 1 else ''} for these settings"
-                    f" (need {need}); choose more categories, any difficulty, or fewer questions"
-                )
+                raise RoundError(_too_few(settings, len(picked), needed, per_player, len(names)))
             by_player = {n: picked[i :: len(names)] for i, n in enumerate(names)}
         self.turns: list[Turn] = []
         if settings.mode == TEAMS:

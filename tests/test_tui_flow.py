@@ -471,6 +471,10 @@ async def test_setup_keeps_a_length_and_timer_from_the_command_line_on_offer():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await pilot.pause()
+        # Tab to the timer row (scrolling the form as a player would): length and timer both show.
+        await pilot.press(*["tab"] * 6)
+        await pilot.pause()
+        assert app.focused.id == "timer"
         text = screen_text(app)
         assert "●▌ 12 " in text and "●▌ 45 s" in text, text
         await pilot.press("f5")
@@ -547,7 +551,7 @@ async def test_keyboard_focus_shows_as_a_heavy_frame_not_only_a_colour():
         await pilot.press("p")
         await pilot.pause()
         chain = [w for w in app.screen.focus_chain if w.id != "setup-form"]
-        assert [w.id for w in chain] == ["mode", "players", "packs", "categories", "questions", "timer", "difficulty", "start", "back"]
+        assert [w.id for w in chain] == ["mode", "players", "packs", "categories", "types", "questions", "timer", "difficulty", "start", "back"]
         for step, widget in enumerate(chain):
             if step:
                 await pilot.press("tab")
@@ -582,3 +586,49 @@ async def test_focused_title_button_and_results_table_show_without_colour():
         await pilot.press("tab")
         await pilot.pause()
         assert frame(app.focused) == "heavy" and not table.get_component_rich_style("datatable--cursor").underline
+
+
+async def test_setup_can_limit_the_round_to_one_question_type():
+    app = make_app(questions=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "tab")  # mode -> names -> packs -> categories -> types
+        types = app.screen.query_one("#types")
+        assert app.focused is types
+        labels = [str(types.get_option_at_index(i).prompt) for i in range(types.option_count)]
+        assert labels[:3] == ["Multiple choice (5)", "Pick all that apply (1)", "True or false (2)"]
+        while types.highlighted != 2:
+            await pilot.press("down")
+        await pilot.press("space")
+        await pilot.pause()
+        assert types.selected == ["true_false"]
+        # Ticked shows as a mark, not only as a colour.
+        text = screen_text(app)
+        assert "▐X▌ True or false (2)" in text and "▐ ▌ Multiple choice (5)" in text, text
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        asked = []
+        while isinstance(app.screen, QuestionScreen):
+            asked.append(app.game.current.question.type)
+            await answer(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert asked == [TRUE_FALSE, TRUE_FALSE]
+
+
+async def test_setup_says_when_the_types_leave_no_questions():
+    app = make_app(questions=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        types = app.screen.query_one("#types")
+        types.select("matching")
+        app.screen.query_one("#categories").select("dates")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen) and app.game is None
+        text = screen_text(app)
+        assert "✘ No questions match these settings (need 2); choose more categories or more question types." in text

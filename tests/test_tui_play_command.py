@@ -30,6 +30,15 @@ PACK = str(FIXTURES / "tui-pack.yaml")
         (["--players", "Ana,ana"], "two players have the same name"),
         (["--questions", "20"], "only 14 suitable questions for these settings (need 20)"),
         (["--players", "Ana,Ben", "--questions", "10"], "need 20: 10 each for 2 players"),
+        (["--type", "nope"], "Invalid value for '--type': 'nope' is not one of 'multiple_choice', 'multi_select',"),
+        (
+            ["--type", "matching", "--category", "dates"],
+            "no questions match these settings (need 10); choose more categories or more question types.",
+        ),
+        (
+            ["--type", "true_false", "--type", "numeric", "--questions", "5"],
+            "only 4 suitable questions for these settings (need 5); choose more question types or fewer questions.",
+        ),
     ],
 )
 def test_bad_options_exit_2_with_a_message(args, message):
@@ -81,3 +90,15 @@ def test_good_options_build_the_round_and_open_the_app(monkeypatch):
     assert s.categories == ("producers", "the series", "dates")
     assert len(game.turns) == 6
     assert {t.question.category for t in game.turns} <= {"producers", "the series", "dates"}
+
+
+def test_type_option_limits_the_round_to_those_types(monkeypatch):
+    opened = {}
+    monkeypatch.setattr("quiz.tui.app.QuizApp.run", lambda self: opened.setdefault("app", self))
+    result = CliRunner().invoke(
+        cli, ["play", "--pack", PACK, "--seed", "3", "--questions", "4", "--type", "TRUE_FALSE", "--type", "numeric"]
+    )
+    assert result.exit_code == 0, result.output
+    game = opened["app"]._first_game
+    assert game.settings.types == ("true_false", "numeric")
+    assert sorted(t.question.type for t in game.turns) == ["numeric", "numeric", "true_false", "true_false"]

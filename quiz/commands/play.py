@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from quiz.engine import HOTSEAT, MAX_PLAYERS, SOLO, Game, RoundError, RoundSettings
-from quiz.model import DIFFICULTIES
+from quiz.model import DIFFICULTIES, QUESTION_TYPES
 
 DEFAULT_TIMER = 20.0
 #: An hour per question is already no timer at all; beyond it a typo (or "inf") is likelier.
@@ -30,6 +30,7 @@ def build_round(
     difficulty: str,
     seed: int | None,
     players: str | None,
+    types: tuple[str, ...] = (),
 ) -> tuple[Game, list, RoundSettings, object]:
     """Check every option and build the round; calls _fail (exit code 2) on a bad value."""
     # Imported here so that a bad option costs no pack loading.
@@ -72,6 +73,7 @@ def build_round(
 
     settings = RoundSettings(
         categories=tuple(folded[c.strip().casefold()] for c in categories),
+        types=tuple(dict.fromkeys(t.casefold() for t in types)),
         questions=questions,
         difficulty=None if level == "any" else level,
         timer=None if no_timer else (timer if timer is not None else DEFAULT_TIMER),
@@ -95,15 +97,25 @@ def build_round(
 @click.command("play")
 @click.option("--pack", "packs", multiple=True, metavar="PATH", help="Play from this pack file (repeatable); default: every pack found.")
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(QUESTION_TYPES, case_sensitive=False),
+    metavar="TYPE",
+    help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
+)
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions per player.")
 @click.option("--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g}).")
 @click.option("--no-timer", is_flag=True, help="No time limit.")
 @click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
 @click.option("--seed", type=int, default=None, help="Same seed and settings, same round.")
 @click.option("--players", default=None, metavar='"Ana,Ben"', help="Player names; two or more play hot-seat.")
-def command(packs, categories, questions, timer, no_timer, difficulty, seed, players) -> None:
+def command(packs, categories, types, questions, timer, no_timer, difficulty, seed, players) -> None:
     """Go straight into a round."""
-    game, entries, settings, store = build_round(packs, categories, questions, timer, no_timer, difficulty, seed, players)
+    game, entries, settings, store = build_round(
+        packs, categories, questions, timer, no_timer, difficulty, seed, players, types
+    )
     from quiz.tui.app import QuizApp  # only now: bad options never pay for loading the UI
 
     app = QuizApp(entries=entries, settings=settings, store=store, game=game)

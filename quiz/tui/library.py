@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import QuizError
-from quiz.model import Pack, Question
+from quiz.model import QUESTION_TYPES, Pack, Question
 
 
 @dataclass
@@ -109,6 +109,16 @@ def entry_categories(entries: Iterable[Any]) -> dict[str, int]:
             for name, n in entry.pack.categories().items():
                 counts[name] = counts.get(name, 0) + n
     return dict(sorted(counts.items(), key=lambda item: item[0].casefold()))
+
+
+def entry_types(entries: Iterable[Any]) -> dict[str, int]:
+    """Question type -> number of questions, over the usable entries, in the model's order of types."""
+    counts = dict.fromkeys(QUESTION_TYPES, 0)
+    for entry in entries:
+        if entry_ok(entry):
+            for q in entry.pack.questions:
+                counts[q.type] = counts.get(q.type, 0) + 1
+    return {name: n for name, n in counts.items() if n}
 
 
 def questions_of(entries: Iterable[Any]) -> list[Question]:

@@ -35,7 +35,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Setting up a round",
         [
             ("←/→, Space", "Pick mode, length, timer and difficulty"),
-            ("Up/Down, Space", "Tick packs or categories"),
+            ("Up/Down, Space", "Tick packs, categories or question types"),
             ("F5 or Enter", "Start the round (Enter from the names box)"),
             ("Escape", "Back to the title"),
         ],

@@ -1,4 +1,4 @@
-"""Choosing a round: mode, players, packs, categories, length, timer, difficulty."""
+"""Choosing a round: mode, players, packs, categories, question types, length, timer, difficulty."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.engine import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings
-from quiz.model import DIFFICULTIES
-from quiz.tui.library import entry_categories, entry_ok, entry_problem
+from quiz.model import DIFFICULTIES, TYPE_LABELS
+from quiz.tui.library import entry_categories, entry_ok, entry_problem, entry_types
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from quiz.tui.widgets.toggles import MarkedSelectionList
@@ -55,8 +55,14 @@ class SetupScreen(Screen[None]):
             yield Label("Packs", classes="field")
             yield MarkedSelectionList[int](id="packs")
             yield Static("", id="pack-problems")
-            yield Label("Categories (none ticked means all)", classes="field")
-            yield MarkedSelectionList[str](id="categories")
+            # Side by side: both lists at once, and the rest of the form still on a 24-line screen.
+            with Horizontal(id="filters"):
+                with Vertical(classes="filter"):
+                    yield Label("Categories (none ticked: all)", classes="field")
+                    yield MarkedSelectionList[str](id="categories")
+                with Vertical(id="type-filter", classes="filter"):
+                    yield Label("Question types (none ticked: all)", classes="field")
+                    yield MarkedSelectionList[str](id="types")
             yield Label("Questions per player", classes="field")
             with RadioSet(id="questions", classes="row"):
                 for n in self.counts:
@@ -91,6 +97,7 @@ class SetupScreen(Screen[None]):
         problems.update("\n".join(broken))
         problems.display = bool(broken)
         self._fill_categories()
+        self._fill_types()
         self._mode_changed()
         self.query_one("#mode", RadioSet).focus()
 
@@ -113,6 +120,14 @@ class SetupScreen(Screen[None]):
         for name, count in entry_categories(self.selected_entries()).items():
             categories.add_option(Selection(f"{name} ({count})", name, name.casefold() in keep or name in keep))
 
+    def _fill_types(self) -> None:
+        """The types the chosen packs hold, ticked as before (or as on the command line)."""
+        types = self.query_one("#types", SelectionList)
+        keep = set(types.selected) or set(self.app.settings.types)
+        types.clear_options()
+        for name, count in entry_types(self.selected_entries()).items():
+            types.add_option(Selection(f"{TYPE_LABELS.get(name, name)} ({count})", name, name in keep))
+
     def _mode_changed(self) -> None:
         label = self.query_one("#players-label", Label)
         names = self.query_one("#players", Input)
@@ -130,6 +145,7 @@ class SetupScreen(Screen[None]):
     @on(SelectionList.SelectedChanged, "#packs")
     def _on_packs(self) -> None:
         self._fill_categories()
+        self._fill_types()
 
     def settings(self) -> RoundSettings:
         names = split_names(self.query_one("#players", Input).value)
@@ -140,6 +156,7 @@ class SetupScreen(Screen[None]):
             mode=self.mode,
             players=names,
             categories=tuple(self.query_one("#categories", SelectionList).selected),
+            types=tuple(self.query_one("#types", SelectionList).selected),
             questions=self.counts[self._pressed("questions")],
             timer=self.timers[self._pressed("timer")],
             difficulty=DIFFICULTY_CHOICES[self._pressed("difficulty")],
