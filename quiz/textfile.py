@@ -6,10 +6,13 @@ file gets the same one-sentence answer whatever format it claims to be.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from quiz.errors import FileProblem
 
@@ -24,44 +27,107 @@ def max_file_bytes() -> int:
         return DEFAULT_MAX_BYTES
 
 
-def _checked(path: str | Path, what: str) -> Path:
-    """The path, once we know it names a readable file within the size cap."""
-    p = Path(path)
-    if p.is_dir():
-        raise FileProblem(str(path), f"this is a folder, not a {what}")
-    size = p.stat().st_size
-    limit = max_file_bytes()
-    if size > limit:
-        raise FileProblem(str(path), f"{what} is {size:,} bytes, over the {limit:,}-byte limit")
-    return p
+def _open(path: str | Path, what: str) -> BinaryIO:
+    """The file opened for reading, once we know it is a regular file within the size cap.
+
+    Opened without blocking and checked on the open descriptor: a named pipe
+    would otherwise wait forever for a writer, and a device such as /dev/zero
+    reports size 0 and never ends, so only regular files are read at all.
+    """
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileProblem(name, f"this {what} is a link to {os.readlink(path)}, which does not exist") from None
+        raise FileProblem(name, f"{what} not found") from None
+    except IsADirectoryError:
+        raise FileProblem(name, f"this is a folder, not a {what}") from None
+    except OSError as exc:
+        raise FileProblem(name, _os_reason(exc, what)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem(name, f"this is a folder, not a {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(name, f"this is {_kind(info.st_mode)}, not a {what}; give the path of an ordinary file")
+        limit = max_file_bytes()
+        if info.st_size > limit:
+            raise FileProblem(name, _too_big(what, info.st_size, limit))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def _too_big(what: str, size: int | None, limit: int) -> str:
+    """``size`` None: the file said it was smaller (or did not say) but more than the cap was there to read."""
+    size_text = f" {size:,} bytes," if size is not None else ""
+    return (f"this {what} is{size_text} over the {limit:,}-byte limit "
+            "(set QUIZ_MAX_FILE_BYTES to allow bigger files)")
+
+
+def _os_reason(exc: OSError, what: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return f"this {what} is a symbolic link that leads back to itself (a link loop); point it at a real file"
+    if isinstance(exc, PermissionError):
+        return f"cannot read this {what}: permission denied"
+    return f"cannot read this {what}: {exc.strerror or exc}"
 
 
 def read_bytes(path: str | Path, what: str = "file") -> bytes:
-    """A file's bytes; a missing file, a folder or one over the size cap is refused in one sentence."""
-    try:
-        return _checked(path, what).read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(str(path), f"{what} not found") from None
-    except OSError as exc:
-        raise FileProblem(str(path), f"cannot read this {what}: {exc.strerror or exc}") from None
+    """A file's bytes; a missing file, a folder, a pipe or device, or one over the size cap is refused in one sentence.
+
+    At most the cap plus one byte is ever read, so a file that grows while we
+    read it (or claims a size it does not have) cannot make us hold more.
+    """
+    with _open(path, what) as fh:
+        limit = max_file_bytes()
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise FileProblem(str(path), _os_reason(exc, what)) from None
+    if len(data) > limit:
+        raise FileProblem(str(path), _too_big(what, None, limit))
+    return data
 
 
 def sha256_of(path: str | Path, prefix: bytes = b"", what: str = "file") -> str:
     """SHA-256 of ``prefix`` + the file's bytes, read in pieces (no copy of a big file is kept)."""
     h = hashlib.sha256(prefix)
-    try:
-        with _checked(path, what).open("rb") as fh:
+    limit = max_file_bytes()
+    seen = 0
+    with _open(path, what) as fh:
+        try:
             while chunk := fh.read(1 << 20):
+                seen += len(chunk)
+                if seen > limit:
+                    raise FileProblem(str(path), _too_big(what, None, limit))
                 h.update(chunk)
-    except FileNotFoundError:
-        raise FileProblem(str(path), f"{what} not found") from None
-    except OSError as exc:
-        raise FileProblem(str(path), f"cannot read this {what}: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise FileProblem(str(path), _os_reason(exc, what)) from None
     return h.hexdigest()
 
 
 def decode_utf8(raw: bytes, name: str, what: str = "file", not_utf8: str | None = None) -> str:
     """UTF-8 text without a BOM; ``not_utf8`` replaces our sentence (GIFT uses Moodle's)."""
+    wide = _wide_encoding(raw)
+    if wide:
+        # Notepad's "Unicode" and Excel's "Unicode text" are UTF-16: say so rather than blame byte 0xff.
+        said = f"{not_utf8} (this file is saved as {wide})" if not_utf8 else f"this {what} is saved as {wide}, not UTF-8"
+        raise FileProblem(name, f"{said}; save it as UTF-8 and try again", 1, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -80,6 +146,18 @@ def decode_utf8(raw: bytes, name: str, what: str = "file", not_utf8: str | None 
             message = f"this {what} is not UTF-8 text ({byte}); save it as UTF-8"
         raise FileProblem(name, message, line, column) from None
     return text.removeprefix("\ufeff")
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes start with that encoding's byte order mark."""
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
 
 
 def read_text(path: str | Path, what: str = "file", not_utf8: str | None = None) -> str:
