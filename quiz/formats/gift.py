@@ -70,26 +70,14 @@ _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _FULL = 1 - 1e-6  # a fraction this close to 1 is full marks
 
 
+_ESCAPE = re.compile(r"\\([\\" + re.escape(_ESCAPABLE) + r"])")
+
+
 def _protect(text: str) -> str:
     """Resolve backslash escapes: "\\\\" is a backslash, "\\=" etc. become placeholders."""
     text = text.translate(_DROP_HOLDERS)  # noncharacters have no business in a question
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            if nxt == "\\":
-                out.append("\\")
-                i += 2
-                continue
-            if nxt in _HOLDERS:
-                out.append(_HOLDERS[nxt])
-                i += 2
-                continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    # One regular expression, not a loop over characters: a 10 MB line takes milliseconds, not seconds.
+    return _ESCAPE.sub(lambda m: "\\" if m.group(1) == "\\" else _HOLDERS[m.group(1)], text)
 
 
 def _restore(text: str) -> str:
@@ -507,7 +495,7 @@ def _label_for(body: str) -> str:
     if body.startswith("::"):
         end = body.find("::", 2)
         if end > 2:
-            return html_to_text(_restore(body[2:end])).strip() or short_name(_restore(body[end + 2 :]))
+            return short_name(html_to_text(_restore(body[2:end])), words=len(body)) or short_name(_restore(body[end + 2 :]))
     return short_name(_restore(body))
 
 
