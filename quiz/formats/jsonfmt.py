@@ -42,7 +42,7 @@ from quiz.model import (
     Question,
     Source,
 )
-from quiz.formats.naming import short_name, slug
+from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.textfile import decode_utf8, read_text
 
 NAME = "json"
@@ -102,22 +102,97 @@ def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
 # --- reading JSON with line numbers ----------------------------------------
 
 
+#: Digits a JSON integer may have: no question needs more, and Python refuses over 4,300.
+MAX_DIGITS = 100
+
+
 def parse_json(text: str, name: str) -> Any:
-    """Parse JSON text; every failure becomes a FileProblem with a line."""
+    """Parse JSON text; every failure becomes a FileProblem, with a line where there is one."""
     if not text.strip():
         raise FileProblem(name, "the file is empty")
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_json_int, parse_float=_json_float,
+                          object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as exc:
         raise FileProblem(name, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
-    except ValueError as exc:  # NaN/Infinity, or a number too long to convert
-        raise FileProblem(name, f"this is not valid JSON: {exc}") from None
+    except _Refused as exc:
+        raise FileProblem(name, f"this is not valid JSON here: {exc.message}", *_line_of(text, exc.found)) from None
     except RecursionError:
-        raise FileProblem(name, "the JSON is nested too deeply") from None
+        raise FileProblem(name, "the JSON is nested too deeply (questions need only a few levels)") from None
+    surrogate = _lone_surrogate(data)
+    if surrogate is not None:
+        # json accepts "\ud800" alone, but it is no character and no UTF-8 file can hold it.
+        escape = f"\\u{ord(surrogate):04x}"
+        raise FileProblem(name, f"the text {escape} is half of a UTF-16 surrogate pair, not a character; "
+                                "remove it or write the character itself", *_line_of(text, escape))
+    return data
+
+
+class _Refused(ValueError):
+    def __init__(self, message: str, found: str):
+        super().__init__(message)
+        self.message = message
+        self.found = found  # text to look for, to say on which line
 
 
 def _refuse_constant(word: str) -> Any:
-    raise ValueError(f"{word} is not a JSON number")
+    raise _Refused(f"{word} is not a JSON number; write a number, or the text in quotes", word)
+
+
+def _json_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(f"a number with {len(digits.lstrip('-')):,} digits is far too long", digits[:20])
+    return int(digits)
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too big", text[:20])
+    return value
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                shown = key if len(key) <= 40 else key[:39] + "…"
+                # Which one counts is up to each program; we refuse to guess, as for YAML.
+                raise _Refused(f"the key {shown!r} appears twice in one object", json.dumps(key)[:40])
+            seen.add(key)
+    return data
+
+
+def _line_of(text: str, found: str) -> tuple[int, int]:
+    """(line, column) of the first ``found`` in ``text``, or (0, 0) when it is not there as written."""
+    match = re.search(re.escape(found), text, re.IGNORECASE) if found else None  # \uD800 or \ud800
+    if match is None:
+        return 0, 0
+    at = match.start()
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count("\n", 0, at) + 1, at - line_start + 1
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    """The first half surrogate in any text of the data (keys included), or None."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found:
+                return found.group()
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_json(path: str | Path) -> tuple[Any, str]:
@@ -130,33 +205,52 @@ def object_lines(text: str, depth: int) -> list[int]:
     """Lines where objects open at a given nesting depth (1 = items of a top-level array).
 
     The json module keeps no positions, so a light scan that knows strings is
-    enough to say on which line each question of an array starts.
+    enough to say on which line each question of an array starts. It jumps
+    from bracket to bracket and over whole strings with str.find, rather than
+    looking at every character in Python (seconds on a big file) or matching
+    strings with a regular expression (which holds memory for every character
+    of a long string).
     """
     lines: list[int] = []
     level = 0
     line = 1
-    in_string = False
-    escaped = False
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-            continue
+    counted = 0  # ``line`` is the line of this position
+    pos = 0
+    search = _BRACKET_OR_QUOTE.search
+    while (token := search(text, pos)) is not None:
+        at = token.start()
+        ch = text[at]
         if ch == '"':
-            in_string = True
-        elif ch in "[{":
+            pos = _string_end(text, at + 1)
+            continue
+        pos = at + 1
+        if ch == "[" or ch == "{":
             if ch == "{" and level == depth:
+                line += text.count("\n", counted, at)
+                counted = at
                 lines.append(line)
             level += 1
-        elif ch in "]}":
+        else:
             level -= 1
     return lines
+
+
+_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
+
+
+def _string_end(text: str, start: int) -> int:
+    """The position just after the quote closing a string whose text starts at ``start`` (the end if none)."""
+    pos = start
+    while True:
+        quote = text.find('"', pos)
+        if quote < 0:
+            return len(text)
+        backslashes = 0
+        while text[quote - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:  # an even run of backslashes escapes itself, not the quote
+            return quote + 1
+        pos = quote + 1
 
 
 # --- import ---------------------------------------------------------------
@@ -235,17 +329,15 @@ def _pack_id(text: str) -> str:
 
 def _unique_ids(questions: list[Question]) -> tuple[list[Question], list[str]]:
     out: list[Question] = []
-    taken: set[str] = set()
+    taken = TakenIds()
     notes: list[str] = []
     for q in questions:
         new_id = q.id
         if new_id in taken:
-            new_id = f"{q.pack}-{q.id}"
-            n = 2
-            while new_id in taken:
-                new_id, n = f"{q.pack}-{q.id}-{n}", n + 1
+            new_id = unique_id(f"{q.pack}-{q.id}", taken)
             notes.append(f"question {q.id!r} of pack {q.pack!r} renamed {new_id!r}")
-        taken.add(new_id)
+        else:
+            taken.add(new_id)
         out.append(replace(q, id=new_id) if new_id != q.id else q)
     return out, notes
 

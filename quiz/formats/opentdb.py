@@ -24,7 +24,7 @@ from typing import Any, Callable
 from quiz.errors import FileProblem
 from quiz.formats.base import ImportResult, Skipped
 from quiz.formats.jsonfmt import object_lines, parse_json
-from quiz.formats.naming import short_name, slug, unique_id
+from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import DIFFICULTIES, MULTIPLE_CHOICE, TRUE_FALSE, Pack, PackInfo, Question
 from quiz.textfile import decode_utf8, read_text
 
@@ -66,9 +66,13 @@ def import_text(text: str, name: str) -> ImportResult:
     data = parse_json(text, name)
     if isinstance(data, dict):
         code = data.get("response_code", 0)
+        if isinstance(code, bool) or not isinstance(code, int):  # true == 1 in Python, not in the API
+            kind = {bool: "true or false", str: "text", list: "a list", dict: "an object", float: "a fraction"}
+            raise FileProblem(name, f"the Open Trivia DB response's response_code should be a whole number, "
+                                    f"not {kind.get(type(code), type(code).__name__)}", 1)
         if code != 0:
-            meaning = RESPONSE_CODES.get(code, "an error code this program does not know") if isinstance(code, int) else "not a number"
-            raise FileProblem(name, f"the Open Trivia DB response has response_code {code!r} ({meaning}); it holds no questions", 1)
+            meaning = RESPONSE_CODES.get(code, "an error code this program does not know")
+            raise FileProblem(name, f"the Open Trivia DB response has response_code {code} ({meaning}); it holds no questions", 1)
         results = data.get("results")
         depth = 2
         if not isinstance(results, list):
@@ -85,7 +89,7 @@ def import_text(text: str, name: str) -> ImportResult:
     pack_id = slug(Path(name).stem) or "opentdb"
     skipped: list[Skipped] = []
     questions: list[Question] = []
-    taken: set[str] = set()
+    taken: set[str] = TakenIds()
     line_iter = iter(lines)
     for index, result in enumerate(results, start=1):
         if not isinstance(result, dict):
