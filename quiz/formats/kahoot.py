@@ -28,7 +28,7 @@ from typing import Any, Iterable
 
 from quiz.errors import FileProblem
 from quiz.formats.base import ExportResult, ImportResult, Skipped
-from quiz.formats.naming import short_name, slug, unique_id
+from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, PackInfo, Question
 from quiz.textfile import decode_utf8, max_file_bytes, read_bytes
 
@@ -96,15 +96,97 @@ class _CsvError(Exception):
         self.row = row
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
+#: A workbook's zip directory bigger than this is refused before Python's zipfile reads it:
+#: every entry costs a few hundred bytes of memory there, and a spreadsheet has a few dozen.
+MAX_ZIP_DIRECTORY = 1 << 20
+MAX_ZIP_ENTRIES = 5000
+#: Real workbook parts (XML) shrink about 5 to 20 times when zipped; a part that
+#: shrank over 100 times is a "zip bomb" made to unpack to far more than it looks.
+MAX_RATIO = 100
+RATIO_CHECKED_ABOVE = 1 << 20
+
+
+def _zip_directory(data: bytes) -> tuple[int, int] | None:
+    """(entries, directory bytes) from the zip's end record, or None when it has none."""
+    # The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at < 0 or len(data) < at + 22:
+        return None
+    entries = int.from_bytes(data[at + 10 : at + 12], "little")
+    size = int.from_bytes(data[at + 12 : at + 16], "little")
+    return entries, size
+
+
+def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    """The workbook's zip, once its directory and its parts' sizes look like a spreadsheet's."""
+    damaged = "this is not a readable .xlsx workbook (the zip container is damaged); open it in a spreadsheet and save it again"
+    directory = _zip_directory(data)
+    if directory is None:
+        raise FileProblem(name, damaged)
+    entries, size = directory
+    # 0xFFFF entries means a ZIP64 archive, which only workbooks far over the size cap need.
+    if entries > MAX_ZIP_ENTRIES or size > MAX_ZIP_DIRECTORY:
+        raise FileProblem(name, f"this zip holds {'over ' if entries == 0xFFFF else ''}{entries:,} parts in a "
+                                f"{size:,}-byte directory; a spreadsheet has a few dozen, so it is not opened")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FileProblem(name, "this is not a readable .xlsx workbook (the zip container is damaged)") from None
-    # A small zip can unpack to gigabytes; refuse before openpyxl tries.
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise FileProblem(name, damaged) from None
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise FileProblem(name, f"this zip holds {len(infos):,} parts; a spreadsheet has a few dozen, so it is not opened")
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names and not any(n.endswith("/workbook.xml") for n in names):
+        raise FileProblem(name, "this is not a readable .xlsx workbook: the zip holds no xl/workbook.xml; save the quiz from "
+                                "Excel, LibreOffice or Google Sheets as .xlsx, or as .csv")
+    # A small zip can unpack to gigabytes; refuse before openpyxl tries. The declared
+    # sizes can be trusted: zipfile never reads a part past its declared size.
+    unpacked = sum(info.file_size for info in infos)
     if unpacked > max_file_bytes():
-        raise FileProblem(name, f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit")
+        raise FileProblem(name, f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit "
+                                "(set QUIZ_MAX_FILE_BYTES to allow bigger files)")
+    for info in infos:
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise FileProblem(name, f"the workbook's part {info.filename} unpacks to {info.file_size:,} bytes from "
+                                    f"{info.compress_size:,}, over {MAX_RATIO} times its packed size, which real "
+                                    "spreadsheets never are (a \"zip bomb\"); it is not opened")
+    for info in infos:
+        _check_part(archive, info, name)
+    return archive
+
+
+#: Workbook XML parts bigger than this are refused: openpyxl reads shared strings
+#: whole, and a quiz sheet of MAX_ROWS rows is a few MB.
+MAX_PART_BYTES = 16 << 20
+#: openpyxl reads a whole sheet up front to find its size unless a <dimension>
+#: element comes first (Excel, LibreOffice and Google Sheets write one); without
+#: it, only a sheet this small is read (about a second of parsing).
+MAX_UNSIZED_SHEET_BYTES = 4 << 20
+
+
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    part = info.filename
+    if not part.endswith(".xml"):
+        return
+    if info.file_size > MAX_PART_BYTES:
+        raise FileProblem(name, f"the workbook's part {part} unpacks to {info.file_size:,} bytes; a Kahoot quiz "
+                                f"(at most {MAX_ROWS:,} rows are read) needs far less. Save only the quiz, as .xlsx or .csv")
+    if "worksheets/" in part and info.file_size > MAX_UNSIZED_SHEET_BYTES:
+        try:
+            with archive.open(info) as fh:
+                head = fh.read(64 << 10)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise FileProblem(name, f"this .xlsx workbook is damaged (its part {part} cannot be unpacked)") from None
+        sheet_data = head.find(b"sheetData")
+        dimension = head.find(b"dimension")
+        if dimension < 0 or (0 <= sheet_data < dimension):
+            raise FileProblem(name, f"the sheet {part} is {info.file_size:,} bytes unpacked and does not say its size "
+                                    "at its start, so all of it would have to be read; open the workbook in a "
+                                    "spreadsheet and save it again, or save the quiz as .csv")
+
+
+def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
+    _open_zip(data, name)
     import openpyxl
 
     try:
@@ -178,7 +260,7 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportR
         )
     position, columns = found
     pack_id = slug(Path(name).stem) or "kahoot"
-    taken: set[str] = set()
+    taken: set[str] = TakenIds()
     questions: list[Question] = []
     skipped: list[Skipped] = []
     for number, row in rows[position + 1 :]:
