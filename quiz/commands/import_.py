@@ -11,6 +11,7 @@ like any other skipped question, so the file written always loads.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import replace
@@ -79,11 +80,12 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], list[str]]:
+def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], list[str], str]:
     """The pack as the validator accepts it: questions it refuses move to the skipped list.
 
-    Returns the pack, the extra skipped questions, and header errors (which no
-    dropping of questions can fix).
+    Returns the pack, the extra skipped questions, header errors (which no
+    dropping of questions can fix), and the pack's YAML text as checked, which
+    is what gets written (dumping a big pack again would cost as much again).
     """
     from quiz.packfile import dump_pack
     from quiz.validate import check_pack_data
@@ -96,23 +98,24 @@ def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], li
         data = parse_yaml(text, str(target), "pack")
         errors = [p for p in check_pack_data(data, str(target), text) if p.severity == "error"]
         if not errors:
-            return pack, dropped, []
+            return pack, dropped, [], text
         starts = [q.line for q in data.get("questions") or []]
         bad: dict[int, str] = {}
         header: list[str] = []
         for problem in errors:
-            index = max((i for i, line in enumerate(starts) if line <= problem.line), default=None)
-            if index is None or not problem.line:
+            # The question the problem's line falls in (a search, not a scan: thousands of refused questions stay fast).
+            index = bisect.bisect_right(starts, problem.line) - 1 if problem.line else -1
+            if index < 0:
                 header.append(problem.message)
             else:
                 bad.setdefault(index, problem.message)
         if header:
-            return pack, dropped, header
+            return pack, dropped, header, text
         for index in sorted(bad):
             q = pack.questions[index]
             dropped.append(Skipped(q.id, 0, bad[index]))
         pack = replace(pack, questions=[q for i, q in enumerate(pack.questions) if i not in bad])
-    return pack, dropped, ["the pack still fails validation after leaving out the questions it refused"]
+    return pack, dropped, ["the pack still fails validation after leaving out the questions it refused"], text
 
 
 @click.command("import")
@@ -152,24 +155,46 @@ def command(file: Path, fmt: str | None, output: Path | None, install: bool, for
     if target.exists() and not force:
         _fail(f"{target} already exists; use --force to replace it", 1)
 
-    pack, refused, header_errors = checked(result, target)
+    pack, refused, header_errors, text = checked(result, target)
     skipped = [*result.skipped, *refused]
     click.echo(f"{len(pack.questions)} imported, {len(skipped)} skipped")
-    for s in skipped:
+    # A hostile file can skip hundreds of thousands of questions, each with a
+    # name as long as the file: the listing is capped and every line clipped.
+    for s in skipped[:MAX_LISTED]:
         where = f" (line {s.line})" if s.line else ""
-        click.echo(f"  skipped {s.name}{where}: {s.reason}")
-    for warning in result.warnings:
-        click.echo(f"  note: {warning}")
+        click.echo(clip(f"  skipped {s.name}{where}: {s.reason}"))
+    if len(skipped) > MAX_LISTED:
+        click.echo(f"  ... and {len(skipped) - MAX_LISTED:,} more skipped")
+    for warning in result.warnings[:MAX_LISTED]:
+        click.echo(clip(f"  note: {warning}"))
+    if len(result.warnings) > MAX_LISTED:
+        click.echo(f"  ... and {len(result.warnings) - MAX_LISTED:,} more notes")
     # An empty pack is also a header error for the validator; say it the import's way first.
     if not pack.questions:
         _fail(f"{file}: no question could be imported; nothing written", 1)
     if header_errors:
-        _fail(f"{file}: the pack cannot be written: {header_errors[0]}", 1)
-
-    from quiz.packfile import write_pack
+        _fail(clip(f"{file}: the pack cannot be written: {header_errors[0]}"), 1)
 
     try:
-        write_pack(pack, target)
+        _write_text(target, text)
     except OSError as exc:
         _fail(f"{target}: cannot write the pack: {exc.strerror or exc}", 1)
     click.echo(f"wrote {target}")
+
+
+#: Skipped questions and notes listed one by one; the rest are counted.
+MAX_LISTED = 50
+#: Longest line printed about one question (its name or a quoted value can be megabytes).
+MAX_LINE = 300
+
+
+def clip(line: str) -> str:
+    return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+
+
+def _write_text(target: Path, text: str) -> None:
+    """Write the checked text atomically, as packfile.write_pack does (a crash never leaves half a file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
