@@ -70,8 +70,7 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
             failed = True
             continue
         except FactsInvalid as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
+            _echo_problems(exc.problems, facts_path)
             failed = True
             continue
         if count == 0:
@@ -102,6 +101,21 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
         sys.exit(1)
     if check:
         click.echo("every generated pack is up to date")
+
+
+#: Problems listed one by one; a broken file of 20,000 facts would otherwise print 80,000 lines.
+MAX_LISTED = 50
+#: Longest line printed for one problem (a quoted value can be megabytes).
+MAX_LINE = 300
+
+
+def _echo_problems(problems: list, facts_path: Path) -> None:
+    for problem in problems[:MAX_LISTED]:
+        line = str(problem)
+        click.echo(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…", err=True)
+    if len(problems) > MAX_LISTED:
+        click.echo(f"{facts_path}: ... and {len(problems) - MAX_LISTED:,} more problems; "
+                   f"`quiz validate {facts_path}` lists them all", err=True)
 
 
 def _read(path: Path) -> str | None:
