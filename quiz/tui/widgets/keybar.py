@@ -12,6 +12,9 @@ from textual.widgets import Static
 
 class KeyBar(Static):
     def on_mount(self) -> None:
+        # The screen's own keys are known now: no frame (or snapshot) shows an empty bar.
+        self.refresh_keys()
+        # Keys of the widget the screen focuses in its own on_mount are known only later.
         self.call_after_refresh(self.refresh_keys)
 
     def refresh_keys(self) -> None:
