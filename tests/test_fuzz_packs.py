@@ -310,3 +310,51 @@ def test_hostile_file_refused_by_quiz_validate(folder, tmp_path, kind):
     assert "Traceback" not in output
     assert cpu < 1.0, f"{cpu:.2f} s of CPU"
     assert peak_mib < 150, f"{peak_mib:.0f} MiB"
+
+
+# --- every importer, on random and mutated bytes ------------------------------------
+
+
+def _small_workbook() -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Question - max 120 characters", "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Time limit",
+                      "Correct answer(s)"])
+    wb.active.append(["Is it?", "a", "b", None, None, 20, 1])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+WORKBOOK = _small_workbook()
+_SEEDS_OF = {
+    "gift": b"::q:: Is it? {T}\n\n::m:: Which? {=a ~b ~c}\n",
+    "aiken": b"Which?\nA. a\nB. b\nANSWER: A\n",
+    "opentdb": OPENTDB_DUMP.encode("utf-8"),
+    "json": b'[{"id": "a", "pack": "p", "category": "c", "type": "true_false", "prompt": "Is it?", "answers": ["true"]}]',
+    "kahoot": WORKBOOK,
+}
+
+
+@FUZZ
+@given(st.sampled_from(sorted(_SEEDS_OF)),
+       st.lists(st.tuples(st.integers(0, 1 << 16), st.integers(0, 16), st.binary(max_size=8)), max_size=4)
+       | st.just([]), st.binary(max_size=64))
+def test_every_importer_on_mutated_bytes_gives_a_pack_or_a_located_error(folder, fmt, edits, tail):
+    from quiz.formats import get_format
+
+    raw = _SEEDS_OF[fmt]
+    for position, dropped, noise in edits:
+        position %= len(raw) + 1
+        raw = raw[:position] + noise + raw[position + dropped:]
+    path = folder / f"mutated-{fmt}.bin"
+    path.write_bytes(raw + tail if not edits else raw)
+    try:
+        result = get_format(fmt).import_file(path)
+    except QuizError as exc:
+        assert str(exc).startswith(f"{path}"), str(exc)
+    else:
+        assert all(q.id and q.prompt for q in result.pack.questions)
