@@ -197,6 +197,7 @@ def test_a_utf16_pack_is_named_as_utf16(tmp_path):
     ("kahoot", "field.csv", lambda: KAHOOT_HEADER + '"' + "x" * (10 << 20) + '",a,b,,,20,1\n', "field larger than field limit"),
     ("kahoot", "rows.csv", lambda: KAHOOT_HEADER + "Is it?,a,b,,,20,9\n" * 200_000, "and 4,949 more skipped"),
     ("gift", "latin1.gift", lambda: b"::q:: caf\xe9 {T}\n", "must use UTF-8"),
+    ("kahoot", "formulas.csv", lambda: KAHOOT_HEADER + ",,,,,,\n" * 10, "every row below the header is empty"),
 ])
 def test_import_of_hostile_text(tmp_path, fmt, name, body, words):
     path = tmp_path / name

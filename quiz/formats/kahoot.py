@@ -278,7 +278,12 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportR
             continue
         questions.append(q)
     info = PackInfo(id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}.")
-    return ImportResult(Pack(info=info, questions=questions), skipped)
+    warnings = []
+    if not questions and not skipped:
+        # Otherwise "0 imported, 0 skipped" with no reason: formulas are the usual cause.
+        warnings.append("every row below the header is empty; cells holding formulas read as empty unless the "
+                        "spreadsheet saved their results, so open the file in a spreadsheet and save it again")
+    return ImportResult(Pack(info=info, questions=questions), skipped, warnings)
 
 
 class _Bad(Exception):
