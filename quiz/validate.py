@@ -227,6 +227,18 @@ def _walk(data: Any, path: Iterable) -> Any:
     return data
 
 
+#: Longest value quoted back in a message; the rest is cut (a value can be megabytes long).
+SHOWN_CHARS = 60
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)`` for a message, cut to SHOWN_CHARS with an ellipsis."""
+    text = repr(value if not isinstance(value, str) or len(value) <= SHOWN_CHARS else value[:SHOWN_CHARS])
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return text[:-1] + "…" + text[-1]
+    return text if len(text) <= SHOWN_CHARS + 2 else text[:SHOWN_CHARS] + "…"
+
+
 def _kind(v: Any) -> str:
     if v is None:
         return "empty"
@@ -235,7 +247,7 @@ def _kind(v: Any) -> str:
     if isinstance(v, (int, float)):
         return f"the number {v}"
     if isinstance(v, str):
-        return f"the text {v!r}"
+        return f"the text {_shown(v)}"
     if isinstance(v, list):
         return "a list"
     if isinstance(v, dict):
@@ -368,10 +380,10 @@ def _explain(err: Any, data: Any) -> list[_Found]:
     if v == "enum":
         options = [str(o) for o in err.validator_value]
         label = "question type" if path[-1] == "type" else str(path[-1])
-        return [_Found(line, col, f"unknown {label} {node!r}{_did_you_mean(node, options)} (use one of: {', '.join(options)})")]
+        return [_Found(line, col, f"unknown {label} {_shown(node)}{_did_you_mean(node, options)} (use one of: {', '.join(options)})")]
     if v in ("minLength", "pattern"):
         if path == ["pack", "id"]:
-            return [_Found(line, col, f"pack id {node!r} is not a slug: use lowercase letters, digits and hyphens (e.g. 'tdf-teams')")]
+            return [_Found(line, col, f"pack id {_shown(node)} is not a slug: use lowercase letters, digits and hyphens (e.g. 'tdf-teams')")]
         return [_Found(line, col, f"{what} is empty")]
     if v == "minItems":
         n = len(node)
@@ -397,7 +409,7 @@ def _explain(err: Any, data: Any) -> list[_Found]:
             try:
                 if item in seen:
                     iline, icol = node.pos_of(i) if hasattr(node, "pos_of") else (line, col)
-                    out.append(_Found(iline, icol, f"duplicate {noun} {item!r} in '{path[-1]}'"))
+                    out.append(_Found(iline, icol, f"duplicate {noun} {_shown(item)} in '{path[-1]}'"))
                 seen.add(item)
             except TypeError:
                 pass
@@ -444,7 +456,7 @@ def _check_source(q: dict, seeds: Path, add: Any) -> None:
     if stored is None:
         names = sorted(p.name for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
         hint = _did_you_mean(seed, names)
-        add(source.pos_of("seed"), f"unknown seed file {seed!r}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
+        add(source.pos_of("seed"), f"unknown seed file {_shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
         return
     _raw, spaced, folded = stored
     if " ".join(quote.split()) in spaced:
@@ -482,7 +494,7 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
             key = as_text(qid)
             if key in seen_ids:
                 first = seen_ids[key]
-                add(pos("id"), f"duplicate question id {key!r} (first used at line {first[0]})")
+                add(pos("id"), f"duplicate question id {_shown(key)} (first used at line {first[0]})")
             else:
                 seen_ids[key] = pos("id")
         qtype = q.get("type")
@@ -501,20 +513,20 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
         if qtype == MULTIPLE_CHOICE and choice_texts is not None and _answer_text(q.get("answer")):
             answer = as_text(q["answer"])
             if answer not in choice_texts:
-                add(pos("answer"), f"the answer {answer!r} is not one of the choices{_did_you_mean(answer, sorted(choice_texts))}")
+                add(pos("answer"), f"the answer {_shown(answer)} is not one of the choices{_did_you_mean(answer, sorted(choice_texts))}")
         elif qtype == MULTI_SELECT and choice_texts is not None and _list_of(q.get("answers"), _answer_text):
             answers = q["answers"]
             for i, a in enumerate(answers):
                 if as_text(a) not in choice_texts:
                     where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
-                    add(where, f"the answer {as_text(a)!r} is not one of the choices"
+                    add(where, f"the answer {_shown(as_text(a))} is not one of the choices"
                         f"{_did_you_mean(as_text(a), sorted(choice_texts))}")
             if answers and {as_text(a) for a in answers} >= choice_texts:
                 add(pos("answers"), "every choice is a right answer; add at least one wrong choice", "warning")
         elif qtype == TRUE_FALSE and isinstance(q.get("answer"), bool) and lines is not None:
             token = _raw_token(lines, *pos("answer"))
             if token.lower() in _YAML11_BOOLS:
-                add(pos("answer"), f"write the answer as true or false, not {token!r} "
+                add(pos("answer"), f"write the answer as true or false, not {_shown(token)} "
                     "(YAML tools disagree on what it means)")
         elif qtype == TYPE_IN and _list_of(q.get("answers"), _answer_text):
             answers = q["answers"]
@@ -523,7 +535,7 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
                 folded = " ".join(as_text(a).casefold().split())
                 if folded in seen:
                     where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
-                    add(where, f"the accepted answer {as_text(a)!r} is listed twice (answers are compared "
+                    add(where, f"the accepted answer {_shown(as_text(a))} is listed twice (answers are compared "
                         "without case)", "warning")
                 seen.add(folded)
         elif qtype == NUMERIC:
@@ -541,7 +553,7 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
                     value = as_text(p[side])
                     if value in seen_side:
                         add(p.pos_of(side) if hasattr(p, "pos_of") else pos("pairs"),
-                            f"{value!r} appears twice on the {side} side of the pairs")
+                            f"{_shown(value)} appears twice on the {side} side of the pairs")
                     seen_side.add(value)
         if seeds is not None and _FIELD_OK["source"](q.get("source")) and hasattr(q["source"], "pos_of"):
             _check_source(q, seeds, add)
@@ -726,7 +738,7 @@ def duplicate_pack_ids(reports: list[FileReport]) -> list[Problem]:
             other, other_line = first[pack_id]
             where = f"{other}:{other_line}" if other_line else other
             out.append(Problem(report.path, line, column,
-                               f"pack id {pack_id!r} is also used in {where}; only one of the two can be played, "
+                               f"pack id {_shown(pack_id)} is also used in {where}; only one of the two can be played, "
                                "so give this pack its own id", "warning"))
         else:
             first[pack_id] = (report.path, line)
@@ -749,7 +761,7 @@ def duplicate_ids(reports: list[FileReport]) -> list[Problem]:
             seen_here.add(qid)
             if qid in first:
                 other, other_line = first[qid]
-                out.append(Problem(report.path, line, col, f"question id {qid!r} is also used in {other}:{other_line}"))
+                out.append(Problem(report.path, line, col, f"question id {_shown(qid)} is also used in {other}:{other_line}"))
             else:
                 first[qid] = (report.path, line)
     return out

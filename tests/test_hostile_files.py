@@ -325,11 +325,9 @@ def test_the_workbook_checks_let_a_real_workbook_through(tmp_path):
     assert outcome.code == 0 and "1 imported" in outcome.output, outcome.output
 
 
-# --- defects in files owned by others (xfail until fixed) ----------------------------------
+# --- the validator quotes values back cut short ------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="quiz.validate quotes a whole value in its message: a 1 MB text "
-                                       "gives a 1 MB line (validate.py's !r of user values)")
 def test_validate_does_not_echo_a_megabyte_value(tmp_path):
     path = tmp_path / "long.yaml"
     path.write_text('pack: "' + "x" * (1 << 20) + '"\nquestions: []\n', encoding="utf-8")
