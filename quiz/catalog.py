@@ -69,7 +69,9 @@ def _yaml_files(folder: Path, recursive: bool = False) -> list[Path]:
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if recursive else folder.iterdir()
-    return sorted(p for p in found if p.suffix in (".yaml", ".yml") and p.is_file() and not _is_facts_name(p))
+    # Not only regular files: a pipe, device or broken link named *.yaml is listed as broken,
+    # with the reader's sentence saying why, instead of vanishing without a word.
+    return sorted(p for p in found if p.suffix in (".yaml", ".yml") and not p.is_dir() and not _is_facts_name(p))
 
 
 def _stem(path: Path) -> str:
@@ -199,7 +201,10 @@ def discover(extra_paths: Iterable[str | Path] = (), include_builtin: bool = Tru
         if path is None:
             entries.append(PackEntry(origin, origin, origin, "", None, error or "unknown error"))
             continue
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop: resolve() gives up; the reader will say why
+            key = path.absolute()
         if key in seen:
             continue  # the same file named twice (say, --pack on the user folder)
         seen.add(key)

@@ -6,6 +6,7 @@ Kept apart from the click command so the command line's fast path (see
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -19,13 +20,30 @@ def files_under(paths: Sequence[str]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file()) if p.is_dir() else [p]
+        # Not only regular files: a pipe or a broken link named *.yaml is reported, not skipped.
+        found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and not x.is_dir()) if p.is_dir() else [p]
         for f in found:
-            key = f.resolve()
+            try:
+                key = f.resolve()
+            except (OSError, RuntimeError):  # a link loop
+                key = f.absolute()
             if key not in seen:
                 seen.add(key)
                 out.append(f)
     return out
+
+
+def _missing(path: str) -> str:
+    """Why a path cannot be checked: absent, or a link to nothing or to itself (the reader says which)."""
+    if os.path.islink(path):
+        from quiz.errors import FileProblem
+        from quiz.textfile import read_bytes
+
+        try:
+            read_bytes(path, "pack")
+        except FileProblem as exc:
+            return str(exc.problem)
+    return f"{path}: no such file or folder"
 
 
 def _plural(n: int, word: str) -> str:
@@ -43,7 +61,7 @@ def run(paths: Sequence[str], quiet: bool = False, out: TextIO | None = None, er
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         for p in missing:
-            print(f"{p}: no such file or folder", file=err)
+            print(_missing(p), file=err)
         return 2
     from quiz.validate import check_file, duplicate_ids, duplicate_pack_ids
 

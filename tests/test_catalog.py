@@ -97,3 +97,19 @@ def test_sorted_by_origin_then_id(builtin, sample_pack_path):
     assert [(e.origin, e.id) for e in entries] == [("built-in", "sample"), ("user", "alpha"), ("user", "zeta")]
     assert all(e.valid for e in entries)
     assert len(catalog.load_questions(entries)) == 21
+
+
+def test_a_link_loop_pipe_or_broken_link_in_the_pack_folder_is_listed_as_broken():
+    import os
+
+    folder = locations.user_packs_dir()
+    folder.mkdir(parents=True)
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    (folder / "gone.yaml").symlink_to(folder / "nowhere.yaml")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.yaml")
+    entries = {e.id: e for e in catalog.discover(include_builtin=False, include_plugins=False)}
+    assert not entries["loop"].valid and "leads back to itself" in entries["loop"].error
+    assert not entries["gone"].valid and "does not exist" in entries["gone"].error
+    if hasattr(os, "mkfifo"):
+        assert not entries["pipe"].valid and "named pipe" in entries["pipe"].error

@@ -147,3 +147,14 @@ def test_generate_refuses_facts_that_make_no_question(tmp_path):
     assert result.exit_code == 1, result.output
     assert "no question can be made from these facts" in result.output
     assert not (tmp_path / "thin.pack.yaml").exists()
+
+
+def test_packs_counts_further_errors_only_while_the_count_is_whole():
+    folder = locations.user_packs_dir()
+    folder.mkdir(parents=True)
+    head = "pack:\n  id: {id}\n  title: T\n  version: 1.0.0\n  language: en\nquestions:\n"
+    (folder / "few.yaml").write_text(head.format(id="few") + "  - {}\n", encoding="utf-8")  # four missing fields
+    (folder / "lots.yaml").write_text(head.format(id="lots") + "  - {}\n" * 500, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["packs"]).output
+    assert "(and 3 more; run `quiz validate" in out
+    assert "(and many more; run `quiz validate" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 
@@ -452,3 +453,22 @@ def test_a_file_of_thousands_of_broken_questions_lists_the_first_and_counts_the_
     assert len(explained) == MAX_SCHEMA_ERRORS // 4
     assert last.line == max(explained) + 1
     assert "this question and 2,949 more after it also have errors" in last.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_pipes_and_bad_links_are_reported_not_skipped(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    done = subprocess.run([sys.executable, "-m", "quiz", "validate", str(folder)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "pipe.yaml: this is a named pipe (FIFO)" in done.stdout
+    assert "gone.yaml: this pack is a link to" in done.stdout
+    assert "loop.yaml: this pack is a symbolic link that leads back to itself" in done.stdout
+    assert "3 files checked: 0 valid, 3 with 3 errors" in done.stdout
+    named = subprocess.run([sys.executable, "-m", "quiz", "validate", str(folder / "loop.yaml")], capture_output=True,
+                           text=True, cwd=ROOT, timeout=60)
+    assert named.returncode == 2 and "leads back to itself" in named.stderr and "Traceback" not in named.stderr

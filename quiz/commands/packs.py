@@ -46,8 +46,12 @@ def command(where: bool, paths: tuple[str, ...]) -> None:
                 click.echo(f"    categories: {cats}")
         else:
             click.echo(f"    error: {e.error}")
-            more = len([p for p in e.problems if p.severity == "error"]) - 1
-            if more > 0:
+            errors = [p for p in e.problems if p.severity == "error"]
+            if len(errors) > 1:
+                from quiz.validate import MAX_SCHEMA_ERRORS
+
+                # Past the validator's cap the count is not the whole story; do not pretend it is.
+                more = f"{len(errors) - 1}" if len(errors) <= MAX_SCHEMA_ERRORS else "many"
                 click.echo(f"    (and {more} more; run `quiz validate {e.path}`)")
         for w in e.warnings:
             click.echo(f"    {w}" if "warning: " in w else f"    warning: {w}")
