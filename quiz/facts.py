@@ -353,9 +353,10 @@ def _check_id(c: _Checker, item: dict, seen: dict[str, Any], what: str) -> str |
 
 def _check_entities(c: _Checker, data: dict, types: set[str]) -> dict[str, dict]:
     seen: dict[str, Any] = {}
-    for item in _check_list(c, data, "entities"):
+    listed = _check_list(c, data, "entities")
+    for index, item in enumerate(listed):
         if not isinstance(item, dict):
-            c.add(item, None, "each entity is a mapping with id, type and name")
+            c.add(listed, index, "each entity is a mapping with id, type and name")
             continue
         _check_keys(c, item, ("id", "type", "name", "aliases", "distractor_only", "note"), "entity")
         _check_id(c, item, seen, "entity")
@@ -396,9 +397,10 @@ def _check_template(c: _Checker, item: dict, key: str, allowed: set[str], requir
 
 def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[str] | None) -> dict[str, dict]:
     seen: dict[str, Any] = {}
-    for item in _check_list(c, data, "relations"):
+    listed = _check_list(c, data, "relations")
+    for index, item in enumerate(listed):
         if not isinstance(item, dict):
-            c.add(item, None, "each relation is a mapping with id, category, subject, object or value, and statement")
+            c.add(listed, index, "each relation is a mapping with id, category, subject, object or value, and statement")
             continue
         _check_keys(c, item, _RELATION_KEYS, "relation")
         _check_id(c, item, seen, "relation")
@@ -466,9 +468,10 @@ _FACT_KEYS = (
 
 def _check_facts(c: _Checker, data: dict, entities: dict[str, dict], relations: dict[str, dict]) -> dict[str, dict]:
     seen: dict[str, Any] = {}
-    for item in _check_list(c, data, "facts"):
+    listed = _check_list(c, data, "facts")
+    for index, item in enumerate(listed):
         if not isinstance(item, dict):
-            c.add(item, None, "each fact is a mapping with id, subject, relation, object or value, status and source")
+            c.add(listed, index, "each fact is a mapping with id, subject, relation, object or value, status and source")
             continue
         _check_keys(c, item, _FACT_KEYS, "fact")
         _check_id(c, item, seen, "fact")
@@ -611,9 +614,10 @@ def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, di
 
 def _check_orderings(c: _Checker, data: dict, facts: dict[str, dict], relations: dict[str, dict], categories: set[str] | None) -> None:
     seen: dict[str, Any] = {}
-    for item in _check_list(c, data, "orderings"):
+    listed = _check_list(c, data, "orderings")
+    for index, item in enumerate(listed):
         if not isinstance(item, dict):
-            c.add(item, None, "each ordering is a mapping with id, category, prompt and facts")
+            c.add(listed, index, "each ordering is a mapping with id, category, prompt and facts")
             continue
         _check_keys(c, item, ("id", "category", "prompt", "facts"), "ordering")
         _check_id(c, item, seen, "ordering")

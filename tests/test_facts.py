@@ -284,3 +284,12 @@ def _plain(node):
     if isinstance(node, list):
         return [_plain(v) for v in node]
     return node
+
+
+@pytest.mark.parametrize("section", ["entities", "relations", "facts"])
+def test_an_item_that_is_not_a_mapping_is_reported_at_its_own_line(seeds, section):
+    lines = MINI.splitlines()
+    at = lines.index(f"{section}:")
+    text = "\n".join(lines[: at + 1] + ["  - 42"] + lines[at + 1:]) + "\n"
+    found = [p for p in problems(text, seeds) if "is a mapping with" in p.message]
+    assert [(p.line, p.column) for p in found] == [(at + 2, 5)]
