@@ -19,9 +19,12 @@ from quiz.tui.screens.title import TitleScreen
 if TYPE_CHECKING:
     from quiz.engine import AnswerRecord, Game, RoundSettings
     from quiz.model import Question
+    from quiz.tui.loading import PackLoader, PacksFound, PacksReading
 
 #: Allocations between young-generation collections (Python's default is 700).
 GC_THRESHOLD = 10_000
+#: Seconds pack loading may take before the screen says so: quicker than this, nothing flickers.
+STATUS_DELAY = 0.3
 
 # Only the title screen is imported up front: it is all the first frame needs. The
 # other screens, the engine and the pack library are imported where first used,
@@ -69,6 +72,10 @@ class QuizApp(App[None]):
         self._selected_packs: set[int] | None = None
         self._store_problem_shown = False
         self._round_screens: dict[str, Any] = {}
+        # Finding the packs in the background (see _find_packs): the loader, and the file
+        # being read for the first time and how far.
+        self._loader: PackLoader | None = None
+        self._reading: tuple[str, float] | None = None
 
     # -- what the round is made of, fetched on first use ---------------------------
     @property
@@ -86,9 +93,11 @@ class QuizApp(App[None]):
     @property
     def entries(self) -> list[Any]:
         if self._entries is None:
-            from quiz.tui.library import discover_packs
-
-            self._entries = discover_packs(self.pack_paths, self.include_builtin, self.include_user)
+            if self._loader is not None:
+                # Asked for while the loader runs: wait for it rather than read everything twice.
+                self._entries = self._loader.wait() or []
+            else:
+                self._entries = self._discover()
         return self._entries
 
     @entries.setter
@@ -143,7 +152,66 @@ class QuizApp(App[None]):
             self.call_after_refresh(self._find_packs)
 
     def _find_packs(self) -> None:
-        self.selected_packs  # noqa: B018 - discovers the packs and picks the usable ones
+        """Find the packs in a background thread: a big new pack is read while the title stays live."""
+        if self._loader is not None:
+            return
+        if self._entries is not None:
+            self._packs_ready()  # given to the app, or already asked for
+            return
+        from quiz.tui.loading import PackLoader
+
+        self._loader = PackLoader(self, self._discover)
+        self._loader.start()
+        self.set_timer(STATUS_DELAY, self._show_pack_status)
+
+    def _discover(self, progress: Callable[[Path, float], None] | None = None) -> list[Any]:
+        from quiz.tui.library import discover_packs
+
+        return discover_packs(self.pack_paths, self.include_builtin, self.include_user, progress=progress)
+
+    @property
+    def loading_packs(self) -> bool:
+        """The packs are still being found."""
+        return self._entries is None and self._loader is not None
+
+    def pack_status(self) -> str | None:
+        """What the screen says about finding the packs: nothing when done or quick so far."""
+        if not self.loading_packs or self._loader.elapsed < STATUS_DELAY:
+            return None
+        if self._reading is None:
+            return "Looking for question packs…"
+        name, fraction = self._reading
+        return f"Reading {name} for the first time… {int(min(max(fraction, 0.0), 1.0) * 100)}%"
+
+    def _show_pack_status(self) -> None:
+        from quiz.tui.widgets.packstatus import PackStatus
+
+        text = self.pack_status()
+        for screen in self.screen_stack:  # a modal (say, help) leaves the title in view
+            for line in screen.query(PackStatus):
+                line.show(text)
+
+    def on_packs_reading(self, message: PacksReading) -> None:
+        if message.loader is self._loader and self.loading_packs:
+            self._reading = (message.name, message.fraction)
+            self._show_pack_status()
+
+    def on_packs_found(self, message: PacksFound) -> None:
+        loader = message.loader
+        if loader is not self._loader:
+            return
+        if self._entries is None:
+            self._entries = loader.wait() or []  # already done: this does not wait
+        self._reading = None
+        if loader.error:
+            self.notify(loader.error, title="Packs", severity="error", timeout=15)
+        self._show_pack_status()
+        self._packs_ready()
+        if getattr(self.screen, "WAITS_FOR_PACKS", False):
+            self.open_setup()  # Play was chosen meanwhile and the player is still waiting
+
+    def _packs_ready(self) -> None:
+        self.selected_packs  # noqa: B018 - picks the usable packs
         self.report_store_problem()
         gc.freeze()  # what exists now lives as long as the game: no collection need scan it again
 
@@ -187,6 +255,17 @@ class QuizApp(App[None]):
         self.call_after_refresh(self._release_round_screens)
 
     def open_setup(self) -> None:
+        if self.loading_packs:
+            # The setup screen lists the packs. A quick load is simply waited for (as long as
+            # it would be before the status line showed): no flicker, and keys typed after P
+            # reach the setup screen. A slow one gets a screen that waits with the status line.
+            entries = self._loader.wait(max(0.0, STATUS_DELAY - self._loader.elapsed))
+            if entries is None:
+                from quiz.tui.screens.waiting import PacksWaitScreen
+
+                self._show(PacksWaitScreen())
+                return
+            self._entries = entries  # the loader's message follows and finishes the job
         from quiz.tui.screens.setup import SetupScreen
 
         self._show(SetupScreen())

@@ -8,7 +8,7 @@ pack files directly (and keeping no scores) when they are not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,9 +53,15 @@ def _load_entry(path: Path, origin: str) -> PackEntry:
 
 
 def discover_packs(
-    paths: Sequence[str | Path] = (), include_builtin: bool = True, include_user: bool = True
+    paths: Sequence[str | Path] = (),
+    include_builtin: bool = True,
+    include_user: bool = True,
+    progress: Callable[[Path, float], None] | None = None,
 ) -> list[Any]:
-    """Every pack the game can offer: the given files, then built-in and user packs."""
+    """Every pack the game can offer: the given files, then built-in and user packs.
+
+    ``progress(path, fraction)`` hears how far a file's first (uncached) reading has got.
+    """
     try:
         from quiz import catalog
     except ImportError:
@@ -67,6 +73,7 @@ def discover_packs(
                 include_builtin=include_builtin,
                 include_user=include_user,
                 include_plugins=include_builtin,
+                progress=progress,
             )
         )
     from quiz import locations

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from quiz.tui.widgets.keybar import KeyBar
+from quiz.tui.widgets.packstatus import PackStatus
 
 BANNER = "Tour de France\nBehind the Scenes Quiz"
 TAGLINE = "A trivia game about the Netflix × A.S.O. docuseries announced in 2022."
@@ -34,6 +35,8 @@ class TitleScreen(Screen[None]):
                 yield Button("Help", id="help")
             with Center():
                 yield Button("Quit", id="quit")
+            # Shown only while a slow first reading of a pack is going on.
+            yield PackStatus(id="pack-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
