@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
+from quiz import packcache
 from quiz.cli import cli
+from quiz.commands.play import build_round
 
 PACK = str(FIXTURES / "tui-pack.yaml")
 
@@ -102,3 +107,58 @@ def test_type_option_limits_the_round_to_those_types(monkeypatch):
     game = opened["app"]._first_game
     assert game.settings.types == ("true_false", "numeric")
     assert sorted(t.question.type for t in game.turns) == ["numeric", "numeric", "true_false", "true_false"]
+
+
+class _Terminal(io.StringIO):
+    """Standard error that says it is a terminal, as it is when a person runs the game."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _slow_first_reading(monkeypatch, seconds: float) -> None:
+    real = packcache.load
+
+    def slow(path, progress=None):
+        if progress is not None:
+            time.sleep(seconds)  # past the half second TerminalProgress waits before it speaks
+            progress(0.5)
+        return real(path, progress)
+
+    monkeypatch.setattr(packcache, "load", slow)
+
+
+def _build(pack) -> None:
+    """What ``quiz play --pack PACK --seed 7 --questions 3`` does before the UI starts."""
+    game, entries, settings, store = build_round((str(pack),), (), 3, None, False, "any", 7, None)
+    store.close()
+    assert [e.path for e in entries] == [str(pack)] and len(game.turns) == 3
+
+
+def test_a_slow_first_reading_shows_progress_on_the_terminal_before_the_ui(monkeypatch, tmp_path):
+    big = tmp_path / "big.yaml"
+    shutil.copy(PACK, big)
+    _slow_first_reading(monkeypatch, 0.6)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    _build(big)
+    text = terminal.getvalue()
+    assert "\rReading big.yaml… 50%" in text
+    # Erased before the game takes the screen.
+    assert text.endswith("\r" + " " * len("Reading big.yaml… 50%") + "\r")
+
+
+def test_a_quick_or_piped_reading_shows_nothing(monkeypatch, tmp_path):
+    big = tmp_path / "big.yaml"
+    shutil.copy(PACK, big)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    _build(big)
+    assert terminal.getvalue() == ""  # quick: under the half second
+    _slow_first_reading(monkeypatch, 0.6)
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    big2 = tmp_path / "big2.yaml"
+    big2.write_text(big.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # new bytes: not cached
+    _build(big2)
+    assert piped.getvalue() == ""

@@ -21,6 +21,22 @@ def _fail(message: str) -> None:
     raise click.exceptions.Exit(2)
 
 
+def _discover_with_progress(discover_packs, packs: tuple[str, ...]) -> list:
+    """The packs, with ``Reading big.yaml… 45%`` on a terminal while a big one is read for the first time.
+
+    The line is erased before the UI starts; quick loading shows nothing.
+    """
+    from quiz.progress import TerminalProgress
+
+    with TerminalProgress("Reading packs", sys.stderr) as shown:
+
+        def progress(path: Path, done: float) -> None:
+            shown.label = f"Reading {Path(path).name}"
+            shown(done)
+
+        return discover_packs(packs, include_builtin=not packs, include_user=not packs, progress=progress)
+
+
 def build_round(
     packs: tuple[str, ...],
     categories: tuple[str, ...],
@@ -57,7 +73,7 @@ def build_round(
         if not Path(path).is_file():
             _fail(f"no pack file at {path}.")
 
-    entries = discover_packs(packs, include_builtin=not packs, include_user=not packs)
+    entries = _discover_with_progress(discover_packs, packs)
     wanted = {str(Path(p).resolve()) for p in packs}
     for entry in entries:
         if not entry_ok(entry) and str(Path(entry.path).resolve()) in wanted:
