@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -189,6 +190,7 @@ async def test_a_failing_discovery_is_reported_not_raised(monkeypatch):
 
 QUIT_WHILE_READING = """
 import time
+from pathlib import Path
 from quiz import packcache
 
 def stuck(path, progress=None):
@@ -230,3 +232,29 @@ async def test_packs_arriving_under_the_help_lead_to_setup_once_it_closes(slow):
         assert isinstance(app.screen, HelpScreen)  # not pulled away from under the reader
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SetupScreen))
+
+
+def test_a_stopped_loader_gives_up_at_its_next_report_without_an_error():
+    from quiz.tui.loading import PackLoader
+
+    posted = []
+    reports = []
+
+    class Target:
+        def post_message(self, message):
+            posted.append(type(message).__name__)
+
+    def endless(progress):
+        while True:
+            reports.append(1)
+            progress(Path("big.yaml"), 0.5)
+            time.sleep(0.001)
+
+    loader = PackLoader(Target(), endless)
+    loader.start()
+    deadline = time.monotonic() + 5
+    while not reports and time.monotonic() < deadline:
+        time.sleep(0.005)
+    loader.stop()
+    assert loader.wait(5) == [] and loader.error is None
+    assert posted[0] == "PacksReading" and posted[-1] == "PacksFound"

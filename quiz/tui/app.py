@@ -404,6 +404,11 @@ class QuizApp(App[None]):
         if not isinstance(self.screen, ConfirmModal):
             self.push_screen(ConfirmModal("Leave this round? It will not be saved.", yes="Leave", no="Keep playing"), leave)
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        if self._loader is not None:
+            self._loader.stop()  # a first reading still going on is of no use any more
+        super().exit(*args, **kwargs)
+
     async def action_quit(self) -> None:
         from quiz.tui.modals.confirm import ConfirmModal
 

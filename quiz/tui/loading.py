@@ -29,6 +29,10 @@ REPORT_EVERY = 0.1
 Finder = Callable[[Callable[[Path, float], None]], list[Any]]
 
 
+class Stopped(BaseException):
+    """Raised inside discovery to end it early; a BaseException, so no handler on the way catches it."""
+
+
 class PacksReading(Message):
     """A file is being read for the first time: its name and the fraction done."""
 
@@ -58,6 +62,7 @@ class PackLoader:
         self.entries: list[Any] | None = None
         self.error: str | None = None
         self._done = threading.Event()
+        self._stop = threading.Event()
         self._last_report = float("-inf")
         self._thread = threading.Thread(target=self._run, name="quiz-pack-loader", daemon=True)
 
@@ -73,6 +78,10 @@ class PackLoader:
         self.started = self.clock()
         self._thread.start()
 
+    def stop(self) -> None:
+        """Give up at the next report of progress: the app is closing and nobody will look."""
+        self._stop.set()
+
     def wait(self, timeout: float | None = None) -> list[Any] | None:
         """The entries, waiting for them if need be; None if they are not in within ``timeout`` seconds."""
         if not self._done.wait(timeout):
@@ -83,6 +92,8 @@ class PackLoader:
     def _run(self) -> None:
         try:
             self.entries = list(self.find(self._progress))
+        except Stopped:
+            self.entries = []
         except Exception as exc:  # a bug in discovery: say so on screen, never a traceback
             self.entries = []
             self.error = f"The question packs could not be read: {exc}"
@@ -91,6 +102,9 @@ class PackLoader:
             self._post(PacksFound(self))
 
     def _progress(self, path: Path, fraction: float) -> None:
+        if self._stop.is_set():
+            # Left to run, it would compete with the closing app for the interpreter.
+            raise Stopped
         now = self.clock()
         if now - self._last_report < REPORT_EVERY:
             return  # the parser reports far more often than anyone can read
