@@ -83,3 +83,39 @@ def test_play_a_round_in_tmux(tmp_path):
         wait_for(session, "GAME-OVER-0")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+BIG_QUESTION = """\
+  - id: q{n}
+    category: teams
+    type: multiple_choice
+    difficulty: easy
+    prompt: "Which team is number {n}?"
+    choices: ["Team {n}", "Other {n}", "Third {n}"]
+    answer: "Team {n}"
+"""
+
+
+def test_title_stays_live_while_a_big_new_pack_is_read(tmp_path):
+    """A pack read for the first time: the title says how far, takes keys, and Q quits at once."""
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    head = "pack:\n  id: big\n  title: Big pack\n  version: 1.0.0\n  language: en\nquestions:\n"
+    # Big enough that the first reading takes seconds, not the moment the status line waits.
+    (packs / "big.yaml").write_text(head + "".join(BIG_QUESTION.format(n=n) for n in range(30_000)), encoding="utf-8")
+    session = f"quiz-e2e-{uuid.uuid4().hex[:8]}"
+    command = [sys.executable, "-m", "quiz", "--data-dir", str(tmp_path / "data")]
+    shell = " ".join(f"'{part}'" for part in command) + "; echo GAME-OVER-$?; sleep 60"
+    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell)
+    try:
+        wait_for(session, "Reading big.yaml for the first time…")
+        tmux("send-keys", "-t", session, "s")
+        wait_for(session, "Recent games", timeout=5)
+        tmux("send-keys", "-t", session, "Escape")
+        screen = wait_for(session, "Behind the Scenes Quiz", timeout=5)
+        assert "Reading big.yaml for the first time…" in screen, screen  # still reading: keys did not wait for it
+        tmux("send-keys", "-t", session, "q")
+        screen = wait_for(session, "GAME-OVER-0", timeout=5)
+        assert "Traceback" not in screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
