@@ -214,7 +214,7 @@ print("exited")
 
 def test_the_process_exits_at_once_when_quit_during_a_first_reading(slow):
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", QUIT_WHILE_READING], cwd=ROOT, capture_output=True, text=True, timeout=50)
+    done = subprocess.run([sys.executable, "-c", QUIT_WHILE_READING], cwd=ROOT, capture_output=True, text=True, timeout=50, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "exited" and "Traceback" not in done.stderr
     assert time.monotonic() - started < 20  # not the minute the reading would take

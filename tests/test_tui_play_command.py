@@ -130,7 +130,7 @@ def _slow_first_reading(monkeypatch, seconds: float) -> None:
 
 def _build(pack) -> None:
     """What ``quiz play --pack PACK --seed 7 --questions 3`` does before the UI starts."""
-    game, entries, settings, store = build_round((str(pack),), (), 3, None, False, "any", 7, None)
+    game, entries, _settings, store = build_round((str(pack),), (), 3, None, False, "any", 7, None)
     store.close()
     assert [e.path for e in entries] == [str(pack)] and len(game.turns) == 3
 
