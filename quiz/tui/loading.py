@@ -70,10 +70,6 @@ class PackLoader:
     def elapsed(self) -> float:
         return self.clock() - self.started
 
-    @property
-    def done(self) -> bool:
-        return self._done.is_set()
-
     def start(self) -> None:
         self.started = self.clock()
         self._thread.start()
