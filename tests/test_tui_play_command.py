@@ -162,3 +162,17 @@ def test_a_quick_or_piped_reading_shows_nothing(monkeypatch, tmp_path):
     big2.write_text(big.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # new bytes: not cached
     _build(big2)
     assert piped.getvalue() == ""
+
+
+def test_a_pipe_or_link_loop_given_as_pack_is_refused_with_its_reason(tmp_path):
+    import os
+
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to("loop.yaml")
+    result = CliRunner().invoke(cli, ["play", "--pack", str(loop)])
+    assert result.exit_code == 2 and "leads back to itself (a link loop)" in result.output
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)
+        result = CliRunner().invoke(cli, ["play", "--pack", str(pipe)])
+        assert result.exit_code == 2 and "named pipe (FIFO), not a pack" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def build_round(
         _fail(f"too many players ({len(names)}); at most {MAX_PLAYERS} can share a keyboard.")
     for path in packs:
         if not Path(path).is_file():
-            _fail(f"no pack file at {path}.")
+            _fail(_not_a_pack_file(path))
 
     entries = _discover_with_progress(discover_packs, packs)
     wanted = {str(Path(p).resolve()) for p in packs}
@@ -141,3 +142,16 @@ def command(packs, categories, types, questions, timer, no_timer, difficulty, se
         store.close()
     # A crash inside the app has already been shown; the exit status must say so too.
     sys.exit(app.return_code or 0)
+
+
+def _not_a_pack_file(path: str) -> str:
+    """Why ``--pack PATH`` names no pack file: absent, or a pipe, device or bad link (the reader says which)."""
+    if os.path.lexists(path) and not os.path.isdir(path):
+        from quiz.errors import FileProblem
+        from quiz.textfile import read_bytes
+
+        try:
+            read_bytes(path, "pack")
+        except FileProblem as exc:
+            return str(exc.problem)
+    return f"no pack file at {path}."
