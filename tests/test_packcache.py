@@ -110,3 +110,26 @@ def test_big_pack_round_trips_through_the_cache(tmp_path):
     loaded = packcache.load(target)
     assert loaded.from_cache and loaded.pack.questions == pack.questions
     assert loaded.pack.info == pack.info
+
+def test_the_cache_keeps_the_most_recently_used_entries(tmp_path, sample_pack_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(packcache, "MAX_ENTRIES", 3)
+    text = sample_pack_path.read_text(encoding="utf-8")
+    paths = []
+    for n in range(4):
+        path = tmp_path / f"p{n}.yaml"
+        path.write_text(text.replace("id: sample", f"id: sample-{n}"), encoding="utf-8")
+        paths.append(path)
+    for path in paths[:3]:
+        assert not packcache.load(path).from_cache
+        # Age what is there by ten seconds, so the order of use is clear even on a coarse clock.
+        for entry in packcache.cache_folder().glob("*.cache"):
+            then = entry.stat().st_mtime - 10
+            os.utime(entry, (then, then))
+    assert packcache.load(paths[0]).from_cache  # p0 used again: now the most recent
+    assert not packcache.load(paths[3]).from_cache  # a fourth entry: the least recently used, p1's, goes
+    assert len(list(packcache.cache_folder().glob("*.cache"))) == 3
+    assert packcache.load(paths[0]).from_cache
+    assert packcache.load(paths[2]).from_cache
+    assert not packcache.load(paths[1]).from_cache
