@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEEDS = ROOT.parent / "shared" / "seeds"
-CONFORMANCE = ROOT.parent / "shared" / "conformance"
+# The seed articles and Moodle's cases live in ../shared beside the checkout;
+# QUIZ_SHARED_DIR names that folder when the clone stands somewhere else.
+SHARED = Path(os.environ.get("QUIZ_SHARED_DIR") or ROOT.parent / "shared")
+SEEDS = SHARED / "seeds"
+CONFORMANCE = SHARED / "conformance"
+if os.environ.get("QUIZ_SHARED_DIR") and not os.environ.get("QUIZ_SEEDS_DIR"):
+    # So the game itself (locations.seeds_dir) finds them too, here and in child processes.
+    os.environ["QUIZ_SEEDS_DIR"] = str(SEEDS)
 
 
 @pytest.fixture(autouse=True)
