@@ -31,3 +31,19 @@ def _isolated_data_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def sample_pack_path() -> Path:
     return FIXTURES / "sample-pack.yaml"
+
+
+# `python -c RUN_AND_REPORT_PEAK ARGS...` runs `quiz ARGS...` and, as it exits, writes
+# "PEAK-KIB n" (the process's own VmHWM) to standard error: the kernel carries the
+# parent's peak over fork and exec into ru_maxrss, so a test process that has grown
+# would otherwise be measured instead of the child.
+RUN_AND_REPORT_PEAK = (
+    "import atexit, runpy, sys\n"
+    "def peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('PEAK-KIB ' + line.split()[1] + '\\n')\n"
+    "atexit.register(peak)\n"
+    "sys.argv = ['quiz', *sys.argv[1:]]\n"
+    "runpy.run_module('quiz', run_name='__main__')\n"
+)

@@ -23,7 +23,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, RUN_AND_REPORT_PEAK
 from quiz import packcache
 from quiz.errors import FileProblem, PackInvalid, QuizError
 from quiz.formats import opentdb
@@ -260,19 +260,6 @@ def test_file_over_the_default_size_cap_is_refused_unread(folder):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 10 * 1024
 
 
-# Runs `quiz validate` and, as it exits, reports the process's own peak memory:
-# the kernel carries the parent's peak over fork and exec into ru_maxrss, so a
-# test process that has grown would otherwise be measured instead of the child.
-_REPORT_PEAK = (
-    "import atexit, runpy, sys\n"
-    "def peak():\n"
-    "    for line in open('/proc/self/status'):\n"
-    "        if line.startswith('VmHWM:'):\n"
-    "            sys.stderr.write('PEAK-KIB ' + line.split()[1] + '\\n')\n"
-    "atexit.register(peak)\n"
-    "sys.argv = ['quiz', 'validate', sys.argv[1]]\n"
-    "runpy.run_module('quiz', run_name='__main__')\n"
-)
 
 
 def run_validate(path: Path, data_dir: Path) -> tuple[int, str, float, float]:
@@ -281,7 +268,7 @@ def run_validate(path: Path, data_dir: Path) -> tuple[int, str, float, float]:
     CPU time rather than wall time, so a busy machine does not fail the test.
     """
     env = dict(os.environ, QUIZ_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", _REPORT_PEAK, str(path)], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-c", RUN_AND_REPORT_PEAK, "validate", str(path)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = proc.stdout.read().decode("utf-8", "replace")
     proc.stdout.close()

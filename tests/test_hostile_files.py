@@ -22,25 +22,12 @@ from typing import Callable
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, RUN_AND_REPORT_PEAK
 
 SAMPLE = (FIXTURES / "sample-pack.yaml").read_text(encoding="utf-8")
 KAHOOT_HEADER = ("Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,"
                  "Answer 3 - max 75 characters,Answer 4 - max 75 characters,Time limit (sec),"
                  "Correct answer(s) - choose at least one\n")
-
-# Runs `quiz ARGS...` and reports the process's own peak memory as it exits (the
-# kernel's ru_maxrss of a child inherits the parent's peak over fork and exec).
-_RUN_AND_REPORT_PEAK = (
-    "import atexit, runpy, sys\n"
-    "def peak():\n"
-    "    for line in open('/proc/self/status'):\n"
-    "        if line.startswith('VmHWM:'):\n"
-    "            sys.stderr.write('PEAK-KIB ' + line.split()[1] + '\\n')\n"
-    "atexit.register(peak)\n"
-    "sys.argv = ['quiz', *sys.argv[1:]]\n"
-    "runpy.run_module('quiz', run_name='__main__')\n"
-)
 
 
 @dataclass
@@ -55,7 +42,7 @@ def run_quiz(args: list[str], cwd: Path, data_dir: Path, timeout: float = 20) ->
     env = dict(os.environ, QUIZ_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT), COLUMNS="200")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        proc = subprocess.run([sys.executable, "-c", _RUN_AND_REPORT_PEAK, *args], cwd=cwd, env=env,
+        proc = subprocess.run([sys.executable, "-c", RUN_AND_REPORT_PEAK, *args], cwd=cwd, env=env,
                               stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         pytest.fail(f"quiz {' '.join(args)} did not finish within {timeout} s (a hang)")
