@@ -588,6 +588,27 @@ async def test_focused_title_button_and_results_table_show_without_colour():
         assert frame(app.focused) == "heavy" and not table.get_component_rich_style("datatable--cursor").underline
 
 
+async def test_the_option_under_the_cursor_of_a_focused_tick_list_is_underlined():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        types = app.screen.query_one("#types")
+        categories = app.screen.query_one("#categories")
+        while app.focused is not types:
+            await pilot.press("tab")
+            await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert types.get_component_rich_style("option-list--option-highlighted").underline
+        # Not when the list has lost the focus: one underlined row at a time.
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is categories
+        assert not types.get_component_rich_style("option-list--option-highlighted").underline
+        assert categories.get_component_rich_style("option-list--option-highlighted").underline
+
+
 async def test_setup_can_limit_the_round_to_one_question_type():
     app = make_app(questions=2)
     async with app.run_test(size=SIZE) as pilot:
