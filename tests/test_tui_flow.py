@@ -598,9 +598,12 @@ async def test_the_option_under_the_cursor_of_a_focused_tick_list_is_underlined(
         while app.focused is not types:
             await pilot.press("tab")
             await pilot.pause()
-        await pilot.press("down")
-        await pilot.pause()
+        # The cursor starts on the first option, so Space ticks it at once.
+        assert types.highlighted == 0
         assert types.get_component_rich_style("option-list--option-highlighted").underline
+        await pilot.press("space", "down")
+        await pilot.pause()
+        assert types.selected == [types.get_option_at_index(0).value] and types.highlighted == 1
         # Not when the list has lost the focus: one underlined row at a time.
         await pilot.press("shift+tab")
         await pilot.pause()

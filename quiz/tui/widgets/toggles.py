@@ -39,3 +39,9 @@ class MarkedSelectionList(SelectionList[SelectionType]):
         mark = TICKED if option.value in self._selected else UNTICKED
         segments[1] = Segment(mark, segments[1].style, segments[1].control)
         return Strip(segments, strip.cell_length)
+
+    def on_focus(self) -> None:
+        # Textual leaves a list with no cursor until the first arrow key, so Space did
+        # nothing and nothing showed where the keyboard was: start on the first option.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
