@@ -87,6 +87,19 @@ def _os_reason(exc: OSError, what: str) -> str:
     return f"cannot read this {what}: {exc.strerror or exc}"
 
 
+def unreadable_reason(path: str | Path, what: str = "file") -> str | None:
+    """Why ``path`` cannot be read as a ``what``, in the readers' own sentence; None when it can.
+
+    Nothing is read: only opened and looked at, as every reader does first. For
+    a command to say more than "no such file" about a pipe, device or bad link.
+    """
+    try:
+        _open(path, what).close()
+    except FileProblem as exc:
+        return str(exc.problem)
+    return None
+
+
 def read_bytes(path: str | Path, what: str = "file") -> bytes:
     """A file's bytes; a missing file, a folder, a pipe or device, or one over the size cap is refused in one sentence.
 

@@ -35,15 +35,9 @@ def files_under(paths: Sequence[str]) -> list[Path]:
 
 def _missing(path: str) -> str:
     """Why a path cannot be checked: absent, or a link to nothing or to itself (the reader says which)."""
-    if os.path.islink(path):
-        from quiz.errors import FileProblem
-        from quiz.textfile import read_bytes
+    from quiz.textfile import unreadable_reason
 
-        try:
-            read_bytes(path, "pack")
-        except FileProblem as exc:
-            return str(exc.problem)
-    return f"{path}: no such file or folder"
+    return (os.path.islink(path) and unreadable_reason(path, "pack")) or f"{path}: no such file or folder"
 
 
 def _plural(n: int, word: str) -> str:

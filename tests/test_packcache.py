@@ -133,3 +133,13 @@ def test_the_cache_keeps_the_most_recently_used_entries(tmp_path, sample_pack_pa
     assert packcache.load(paths[0]).from_cache
     assert packcache.load(paths[2]).from_cache
     assert not packcache.load(paths[1]).from_cache
+
+
+def test_unreadable_reason_names_what_is_wrong_without_reading(tmp_path, sample_pack_path):
+    from quiz.textfile import unreadable_reason
+
+    assert unreadable_reason(sample_pack_path, "pack") is None
+    assert unreadable_reason(tmp_path, "pack").endswith("this is a folder, not a pack")
+    assert unreadable_reason(tmp_path / "nope.yaml", "pack").endswith("pack not found")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    assert "is a link to" in unreadable_reason(tmp_path / "gone.yaml", "pack")

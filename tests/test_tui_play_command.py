@@ -171,6 +171,8 @@ def test_a_pipe_or_link_loop_given_as_pack_is_refused_with_its_reason(tmp_path):
     loop.symlink_to("loop.yaml")
     result = CliRunner().invoke(cli, ["play", "--pack", str(loop)])
     assert result.exit_code == 2 and "leads back to itself (a link loop)" in result.output
+    result = CliRunner().invoke(cli, ["play", "--pack", str(tmp_path)])
+    assert result.exit_code == 2 and "this is a folder, not a pack" in result.output
     if hasattr(os, "mkfifo"):
         pipe = tmp_path / "pipe.yaml"
         os.mkfifo(pipe)

@@ -145,13 +145,8 @@ def command(packs, categories, types, questions, timer, no_timer, difficulty, se
 
 
 def _not_a_pack_file(path: str) -> str:
-    """Why ``--pack PATH`` names no pack file: absent, or a pipe, device or bad link (the reader says which)."""
-    if os.path.lexists(path) and not os.path.isdir(path):
-        from quiz.errors import FileProblem
-        from quiz.textfile import read_bytes
+    """Why ``--pack PATH`` names no pack file: absent, or a folder, pipe, device or bad link (the reader says which)."""
+    from quiz.textfile import unreadable_reason
 
-        try:
-            read_bytes(path, "pack")
-        except FileProblem as exc:
-            return str(exc.problem)
-    return f"no pack file at {path}."
+    reason = os.path.lexists(path) and unreadable_reason(path, "pack")
+    return reason or f"no pack file at {path}."
