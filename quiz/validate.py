@@ -233,9 +233,10 @@ SHOWN_CHARS = 60
 
 def _shown(value: Any) -> str:
     """``repr(value)`` for a message, cut to SHOWN_CHARS with an ellipsis."""
-    text = repr(value if not isinstance(value, str) or len(value) <= SHOWN_CHARS else value[:SHOWN_CHARS])
     if isinstance(value, str) and len(value) > SHOWN_CHARS:
-        return text[:-1] + "…" + text[-1]
+        text = repr(value[:SHOWN_CHARS])
+        return text[:-1] + "…" + text[-1]  # the ellipsis inside the quotes
+    text = repr(value)
     return text if len(text) <= SHOWN_CHARS + 2 else text[:SHOWN_CHARS] + "…"
 
 
