@@ -5,8 +5,9 @@ used; the click group itself is in ``quiz.commands.group``. Two commands people
 run in loops skip click altogether, because importing it costs about a quarter
 of ``quiz --help``'s 100 ms budget:
 
-* ``quiz --help`` / ``-h`` / ``--version`` print text click rendered before
-  (``quiz.helptext``; a test checks it still matches click's own output);
+* ``quiz --help`` / ``-h`` / ``--version`` print the project's own help,
+  rendered from the command table in ``quiz.commands.table`` (the click group
+  prints the very same text, so the two doors cannot disagree);
 * ``quiz validate PATH...`` with nothing but existing paths calls the same
   report the click command calls.
 
@@ -18,31 +19,21 @@ from __future__ import annotations
 import os
 import sys
 
-# name -> (module, short help); the help text is here so listing commands imports nothing.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "play": ("quiz.commands.play", "Go straight into a round."),
-    "scores": ("quiz.commands.scores", "Show high scores and recent games."),
-    "packs": ("quiz.commands.packs", "List every question pack found."),
-    "new": ("quiz.commands.new", "Write a starter pack (or facts file) to edit."),
-    "validate": ("quiz.commands.validate", "Check packs and facts files; report every problem."),
-    "generate": ("quiz.commands.generate", "Build question packs from a facts file."),
-    "import": ("quiz.commands.import_", "Convert GIFT, Aiken, Open Trivia DB, Kahoot or JSON files to a pack."),
-    "export": ("quiz.commands.export", "Write packs as JSON, GIFT, Aiken, CSV, Anki or worksheets."),
-}
+from quiz.commands.table import COMMANDS, top_help, version_line  # noqa: F401  (COMMANDS re-exported)
 
 
-def _columns() -> int:
-    """The terminal width click would use (``shutil.get_terminal_size`` without importing shutil)."""
+def columns() -> int:
+    """The terminal width, from COLUMNS or the terminal (``shutil.get_terminal_size`` without importing shutil)."""
     try:
-        columns = int(os.environ["COLUMNS"])
+        width = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
+        width = 0
+    if width <= 0:
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns
         except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
+            width = 0
+    return width or 80
 
 
 def _fast(args: list[str]) -> int | None:
@@ -51,13 +42,9 @@ def _fast(args: list[str]) -> int | None:
         if args[0] == "--version":
             from quiz import __version__
 
-            sys.stdout.write(f"quiz, version {__version__}\n")
+            sys.stdout.write(version_line(__version__) + "\n")
             return 0
-        if _columns() < 80:  # click wraps to a narrower width; let it
-            return None
-        from quiz.helptext import TOP_HELP
-
-        sys.stdout.write(TOP_HELP)
+        sys.stdout.write(top_help(columns()))
         return 0
     if len(args) >= 2 and args[0] == "validate":
         paths = args[1:]

@@ -1,4 +1,8 @@
-"""The click group behind ``quiz``: its options, and each subcommand loaded when first used."""
+"""The click group behind ``quiz``: its options, and each subcommand loaded when first used.
+
+Its help is the project's own (``quiz.commands.table``), the same text the fast
+path in ``quiz.cli`` prints, whatever click's version renders by itself.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import sys
 import click
 
 from quiz import __version__
-from quiz.cli import COMMANDS
+from quiz.commands.table import COMMANDS, DATA_DIR_HELP, DESCRIPTION, HELP_HELP, PROG, USAGE, VERSION_HELP, VERSION_MESSAGE, top_help
 
 
 class LazyGroup(click.Group):
@@ -19,25 +23,31 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         module = importlib.import_module(COMMANDS[name][0])
-        return module.command
+        command: click.Command = module.command
+        return command
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+    def get_help(self, ctx: click.Context) -> str:
+        from quiz.cli import columns
+
+        return top_help(columns()).rstrip("\n")
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Error messages start with the usage line: the same one the help shows.
+        formatter.write_usage(ctx.command_path, USAGE)
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False),
-    envvar="QUIZ_DATA_DIR",
-    help="Where scores, your packs and the cache live (default: the platform's user data folder).",
+@click.group(
+    cls=LazyGroup,
+    name=PROG,
+    help=DESCRIPTION,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, prog_name="quiz")
+@click.option("--data-dir", type=click.Path(file_okay=False), envvar="QUIZ_DATA_DIR", help=DATA_DIR_HELP)
+@click.version_option(__version__, prog_name=PROG, message=VERSION_MESSAGE, help=VERSION_HELP)
+@click.help_option("-h", "--help", help=HELP_HELP)
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
-    """A trivia game about the Tour de France docuseries. Run with no command to open the game."""
     if data_dir:
         from quiz import locations
 
@@ -49,29 +59,3 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
         app.run()
         # A crash inside the app has already been shown; the exit status must say so too.
         sys.exit(app.return_code or 0)
-
-
-def rendered_help() -> str:
-    """``quiz --help`` as click prints it on a terminal 80 or more columns wide.
-
-    Click wraps help to the terminal's width less two, and to no more than 78.
-    """
-    with cli.make_context("quiz", ["--help"], resilient_parsing=True, terminal_width=78) as ctx:
-        return cli.get_help(ctx) + "\n"
-
-
-def helptext_module() -> str:
-    """The source of quiz/helptext.py for the current commands."""
-    text = rendered_help()
-    assert '"""' not in text and "\\" not in text
-    return (
-        '"""``quiz --help`` as click renders it at 80 columns or more, for the fast path in ``quiz.cli``.\n\n'
-        "Made by ``python -m quiz.commands.group > quiz/helptext.py``; a test fails when it no\n"
-        "longer matches click's own rendering, so run that again after changing a command's\n"
-        'short help or the group\'s options.\n"""\n\n'
-        f'TOP_HELP = """\\\n{text}"""\n'
-    )
-
-
-if __name__ == "__main__":
-    sys.stdout.write(helptext_module())
