@@ -44,6 +44,10 @@ class FileProblem(QuizError):
     def line(self) -> int:
         return self.problem.line
 
+    @property
+    def column(self) -> int:
+        return self.problem.column
+
 
 class PackInvalid(QuizError):
     """A pack parsed but breaks the format's rules; carries every problem found."""

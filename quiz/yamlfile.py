@@ -231,6 +231,8 @@ def parse_yaml(text: str, name: str, what: str = "file", progress: Any = None) -
         raise
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, name, text) from None
+    except RecursionError:
+        raise _too_deep_problem(text, name, None) or FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
     except (ValueError, OverflowError) as exc:  # a scalar its tag cannot hold, e.g. !!int "x"
         raise FileProblem(name, f"a value cannot be read: {exc}") from None
     finally:
@@ -245,6 +247,11 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> FileProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 0
     column = mark.column + 1 if mark is not None else 0
+    # A reader may refuse deep nesting itself, in its own words and further on (libyaml
+    # does since PyYAML 6.0.4, after scanning ahead): the author hears our sentence anyway.
+    deep = _too_deep_problem(text, name, line or None)
+    if deep is not None:
+        return deep
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem:
         return FileProblem(name, problem, line, column)
@@ -257,6 +264,69 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> FileProblem:
         return FileProblem(name, f"character U+{exc.character:04X} is a control character, which a text file cannot hold; delete it", line, column)
     line, column, message = _yaml_advice(problem, line, column, text)
     return FileProblem(name, message, line, column)
+
+
+def _too_deep_problem(text: str, name: str, until_line: int | None) -> FileProblem | None:
+    """Our message for nesting deeper than MAX_DEPTH, if it happens at or before ``until_line``."""
+    where = too_deep(text, MAX_DEPTH, until_line)
+    if where is None:
+        return None
+    return FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels", *where)
+
+
+_BLOCK_KEY = re.compile(r"""^("[^"]*"|'[^']*'|[^\s#\[{'"][^#]*?)\s*:(\s|$)""")
+
+
+def too_deep(text: str, limit: int, until_line: int | None = None) -> tuple[int, int] | None:
+    """(line, column) where nesting first goes deeper than ``limit`` levels, or None.
+
+    Counts what the event reader counts: one level per block indentation step and
+    per ``- `` opening a nested list on its line, plus one per open ``[`` or ``{``
+    (outside quotes and comments). Only used once the reader has refused a file,
+    so its cost is never paid on a good one.
+    """
+    levels: list[tuple[int, bool]] = []  # open block collections: (column, is a list)
+    flow = 0
+    for number, src in enumerate(split_lines(text), 1):
+        if until_line is not None and number > until_line:
+            break
+        body = src.lstrip(" ")
+        if not body or body.startswith("#") or body.startswith(("---", "...")) and not levels:
+            continue
+        column = len(src) - len(body)
+        if flow == 0:
+            dash = body.startswith("- ") or body == "-"
+            # A list may stand at its mapping's own indentation ("k:" then "- x" below it).
+            while levels and (levels[-1][0] > column or levels[-1][0] == column and (levels[-1][1] or not dash)):
+                levels.pop()
+            # "- - k: x": each dash opens a list, and a key after them a mapping, one level each.
+            while body.startswith("- ") or body == "-":
+                if not (levels and levels[-1] == (column, True)):
+                    levels.append((column, True))
+                if len(levels) > limit:
+                    return number, column + 1
+                column += 2
+                body = body[2:].lstrip(" ")
+            if _BLOCK_KEY.match(body):
+                levels.append((column, False))
+                if len(levels) > limit:
+                    return number, column + 1
+        quote = ""
+        for i, char in enumerate(src):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"":
+                quote = char
+            elif char == "#" and (i == 0 or src[i - 1] in " \t"):
+                break
+            elif char in "[{":
+                flow += 1
+                if len(levels) + flow > limit:
+                    return number, i + 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+    return None
 
 
 # The YAML reader's own messages ("mapping values are not allowed here") mean little

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.errors import FileProblem
-from quiz.yamlfile import MAX_DEPTH, load_yaml, parse_yaml
+from quiz.yamlfile import MAX_DEPTH, load_yaml, parse_yaml, too_deep
 
 
 def billion_laughs(levels: int = 9) -> str:
@@ -51,6 +51,79 @@ def test_deep_nesting_refused():
     assert f"deeper than {MAX_DEPTH}" in problem.problem.message
     problem = refused("".join(f"{'  ' * i}k{i}:\n" for i in range(1000)) + "  " * 1000 + "end: 1\n")
     assert "deeper" in problem.problem.message
+
+
+DEEP_SHAPES = {
+    "flow lists": "pack: " + "[" * 1000 + "]" * 1000 + "\n",
+    "flow mappings": "{a: " * 300 + "1" + "}" * 300 + "\n",
+    "block mappings": "".join(f"{'  ' * i}k{i}:\n" for i in range(300)) + "  " * 300 + "end: 1\n",
+    "block lists": "".join(f"{'  ' * i}-\n" for i in range(300)) + "  " * 300 + "x\n",
+    "dashes on one line": "- " * 300 + "x\n",
+    "lists under their keys": "".join(f"{'  ' * i}k{i}:\n{'  ' * i}-\n" for i in range(100)),
+}
+
+
+@pytest.mark.parametrize("shape", DEEP_SHAPES)
+def test_deep_nesting_gets_our_sentence_at_the_first_level_too_many(shape):
+    """Whatever the YAML reader does with deep nesting (libyaml refuses it itself since
+    PyYAML 6.0.4, in its own words, after scanning ahead), the author hears our sentence,
+    at the opening of the 65th level."""
+    text = DEEP_SHAPES[shape]
+    problem = refused(text)
+    assert problem.problem.message == f"nesting is deeper than {MAX_DEPTH} levels"
+    assert (problem.line, problem.column) == too_deep(text, MAX_DEPTH)
+
+
+def test_a_reader_that_refuses_deep_nesting_in_its_own_words_still_gives_our_sentence(monkeypatch):
+    import yaml
+
+    from quiz import yamlfile
+
+    text = DEEP_SHAPES["flow lists"]
+
+    def reader_refuses(loader, name, progress=None, size=0):
+        mark = yaml.Mark(name, 1003, 0, 1003, None, None)
+        raise yaml.scanner.ScannerError(None, None, "a brand-new way to say: too deep", mark)
+
+    monkeypatch.setattr(yamlfile, "_build", reader_refuses)
+    problem = refused(text)
+    assert problem.problem.message == f"nesting is deeper than {MAX_DEPTH} levels"
+    assert (problem.line, problem.column) == (1, 7 + MAX_DEPTH - 1)
+
+
+def test_any_other_reader_message_is_one_line_with_its_place(monkeypatch):
+    import yaml
+
+    from quiz import yamlfile
+
+    def reader_refuses(loader, name, progress=None, size=0):
+        mark = yaml.Mark(name, 0, 1, 4, None, None)
+        raise yaml.parser.ParserError(None, None, "words no version said before", mark)
+
+    monkeypatch.setattr(yamlfile, "_build", reader_refuses)
+    problem = refused("pack:\n  id: x\n")
+    assert (problem.line, problem.column) == (2, 5)
+    assert "\n" not in str(problem)
+    assert problem.problem.message.startswith("this is not valid YAML: ")
+    assert "words no version said before" in problem.problem.message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(depth=st.integers(1, 80), flow=st.booleans(), mapping_levels=st.lists(st.booleans(), min_size=80, max_size=80))
+def test_depth_count_agrees_with_the_event_reader(depth, flow, mapping_levels):
+    import yaml
+
+    value: object = "x"
+    for level in range(depth):
+        value = {"k": value} if mapping_levels[level] else [value]
+    text = yaml.safe_dump(value, default_flow_style=flow, width=10_000)
+    try:
+        parse_yaml(text, "n.yaml")
+    except FileProblem as exc:
+        assert "deeper" in exc.problem.message
+        assert too_deep(text, MAX_DEPTH) == (exc.line, exc.column)
+    else:
+        assert too_deep(text, MAX_DEPTH) is None
 
 
 @pytest.mark.parametrize(
