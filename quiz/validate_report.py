@@ -56,12 +56,14 @@ def run(paths: Sequence[str], quiet: bool = False, out: TextIO | None = None, er
     if missing:
         for p in missing:
             print(_missing(p), file=err)
+        err.flush()
         return 2
     from quiz.validate import check_file, duplicate_ids, duplicate_pack_ids
 
     files = files_under(paths)
     if not files:
         print("no .yaml or .yml files found in " + ", ".join(paths), file=err)
+        err.flush()
         return 2
     reports = []
     for f in files:

@@ -35,7 +35,7 @@ PACK = str(FIXTURES / "tui-pack.yaml")
         (["--players", "Ana,ana"], "two players have the same name"),
         (["--questions", "20"], "only 14 suitable questions for these settings (need 20)"),
         (["--players", "Ana,Ben", "--questions", "10"], "need 20: 10 each for 2 players"),
-        (["--type", "nope"], "Invalid value for '--type': 'nope' is not one of 'multiple_choice', 'multi_select',"),
+        (["--type", "nope"], "unknown question type 'nope'; choose from multiple_choice, multi_select, true_false,"),
         (
             ["--type", "matching", "--category", "dates"],
             "no questions match these settings (need 10); choose more categories or more question types.",

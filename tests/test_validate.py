@@ -333,7 +333,7 @@ def test_exit_codes_and_summary(tmp_path, sample_pack_path):
     assert bad.exit_code == 1
     assert bad.output.splitlines()[-1] == "3 files checked: 1 valid, 2 with 23 errors (1 warning)"
     missing = runner.invoke(cli, ["validate", str(tmp_path / "nope.yaml")])
-    assert missing.exit_code == 2 and "no such file or folder" in missing.output
+    assert missing.exit_code == 2 and "no such file or folder" in missing.stderr
     assert runner.invoke(cli, ["validate"]).exit_code == 2
 
 

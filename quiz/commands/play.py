@@ -70,6 +70,9 @@ def build_round(
         _fail('--players needs at least one name, like --players "Ana,Ben".')
     if len(names) > MAX_PLAYERS:
         _fail(f"too many players ({len(names)}); at most {MAX_PLAYERS} can share a keyboard.")
+    for name in types:
+        if name.strip().casefold() not in QUESTION_TYPES:
+            _fail(f"unknown question type {name!r}; choose from {', '.join(QUESTION_TYPES)}.")
     for path in packs:
         if not Path(path).is_file():
             _fail(_not_a_pack_file(path))
@@ -90,7 +93,7 @@ def build_round(
 
     settings = RoundSettings(
         categories=tuple(folded[c.strip().casefold()] for c in categories),
-        types=tuple(dict.fromkeys(t.casefold() for t in types)),
+        types=tuple(dict.fromkeys(t.strip().casefold() for t in types)),
         questions=questions,
         difficulty=None if level == "any" else level,
         timer=None if no_timer else (timer if timer is not None else DEFAULT_TIMER),
@@ -118,7 +121,6 @@ def build_round(
     "--type",
     "types",
     multiple=True,
-    type=click.Choice(QUESTION_TYPES, case_sensitive=False),
     metavar="TYPE",
     help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
 )
