@@ -1,7 +1,8 @@
-"""Deciding whether a response is right, type by type.
+"""Reading what a player typed: forgiving text matching, numbers as people write them, true/false words.
 
 Type-in matching ignores case, accents and punctuation ("Roglic" = "Roglič")
-and forgives one typo in answers of six characters or more.
+and forgives one typo in answers of six characters or more. Which of these a
+question type uses, and how, is the type's own business (``quiz.qtypes``).
 """
 
 from __future__ import annotations
@@ -9,19 +10,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from quiz.model import (
-    MATCHING,
-    MULTI_SELECT,
-    MULTIPLE_CHOICE,
-    NUMERIC,
-    ORDERING,
-    TRUE_FALSE,
-    TYPE_IN,
-    Question,
-)
+from quiz.model import Question
 
 TYPO_MIN_LENGTH = 6
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
@@ -125,52 +117,3 @@ def parse_bool(response: Any) -> bool | None:
     if isinstance(response, (int, float)) and response in (0, 1):
         return bool(response)
     return None
-
-
-def is_correct(question: Question, response: Any) -> bool:
-    """Whether ``response`` answers ``question``; None (no answer) is always wrong.
-
-    Responses: a choice text (multiple choice), a collection of choice texts
-    (multi-select), a bool (true/false), a string (type-in, numeric), the items in
-    the order given (ordering), the right-hand sides in the order of the left-hand
-    ones (matching).
-    """
-    if response is None:
-        return False
-    kind = question.type
-    if kind == MULTIPLE_CHOICE:
-        return response == question.answers[0]
-    if kind == MULTI_SELECT:
-        # A lone string is one choice, not a set of letters.
-        picked = {response} if isinstance(response, str) else set(response)
-        return picked == set(question.answers)
-    if kind == TRUE_FALSE:
-        given = parse_bool(response)
-        return given is not None and given == question.correct_bool
-    if kind == TYPE_IN:
-        return text_matches(str(response), question.answers)
-    if kind == NUMERIC:
-        return number_matches(question, response)
-    if kind in (ORDERING, MATCHING):
-        return list(response) == list(question.answers)
-    return False
-
-
-def describe_response(question: Question, response: Any) -> str:
-    """The player's answer as words for the reveal and the reports."""
-    if response is None:
-        return "no answer"
-    if question.type == TRUE_FALSE:
-        given = parse_bool(response)
-        return str(response) if given is None else ("True" if given else "False")
-    if isinstance(response, str):
-        return response
-    if isinstance(response, Sequence) or isinstance(response, (set, frozenset)):
-        items = list(response)
-        if question.type == MULTI_SELECT:
-            items = [c for c in question.choices if c in response]
-        if question.type == MATCHING:
-            # The response lists right-hand sides in the order of the fixed left-hand ones.
-            return "; ".join(f"{left} → {right}" for (left, _), right in zip(question.pairs, items))
-        return ", ".join(str(i) for i in items) if items else "nothing"
-    return str(response)

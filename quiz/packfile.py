@@ -15,20 +15,9 @@ from typing import Any
 import yaml
 
 from quiz.errors import PackInvalid
-from quiz.model import (
-    MATCHING,
-    MULTI_SELECT,
-    MULTIPLE_CHOICE,
-    NUMERIC,
-    ORDERING,
-    TRUE_FALSE,
-    TYPE_IN,
-    Pack,
-    PackInfo,
-    Question,
-    Source,
-    as_text,
-)
+from quiz.model import Pack, PackInfo, Question, Source
+from quiz.qtypes import TYPES
+from quiz.qtypes.base import texts
 from quiz.yamlfile import load_yaml
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
@@ -65,49 +54,21 @@ def pack_from_data(data: dict, name: str = "") -> Pack:
     return Pack(info=info, questions=questions, path=name)
 
 
-def _strs(values: Any) -> tuple[str, ...]:
-    return tuple(as_text(v) for v in (values or []))
-
-
 def question_from_data(q: dict, pack_id: str) -> Question:
-    qtype = q["type"]
-    fields: dict[str, Any] = {}
-    if qtype == MULTIPLE_CHOICE:
-        fields["choices"] = _strs(q["choices"])
-        fields["answers"] = (as_text(q["answer"]),)
-    elif qtype == MULTI_SELECT:
-        fields["choices"] = _strs(q["choices"])
-        fields["answers"] = _strs(q["answers"])
-    elif qtype == TRUE_FALSE:
-        fields["answers"] = ("true" if q["answer"] is True else "false",)
-    elif qtype == TYPE_IN:
-        fields["answers"] = _strs(q["answers"])
-    elif qtype == NUMERIC:
-        if "range" in q:
-            low, high = q["range"]
-            fields.update(low=float(low), high=float(high), answers=(f"{as_text(low)}..{as_text(high)}",))
-        else:
-            fields.update(value=float(q["answer"]), answers=(as_text(q["answer"]),))
-            fields["tolerance"] = float(q.get("tolerance", 0) or 0)
-        fields["unit"] = str(q.get("unit", "") or "")
-    elif qtype == ORDERING:
-        fields["answers"] = _strs(q["items"])
-    elif qtype == MATCHING:
-        pairs = tuple((as_text(p["left"]), as_text(p["right"])) for p in q["pairs"])
-        fields.update(pairs=pairs, answers=tuple(right for _, right in pairs))
+    """A checked question mapping as a Question; its type reads its own answer fields."""
     source = q.get("source")
     return Question(
         id=str(q["id"]),
         category=str(q["category"]),
-        type=qtype,
+        type=q["type"],
         prompt=str(q["prompt"]),
         difficulty=str(q.get("difficulty", "medium")),
         explanation=str(q.get("explanation", "") or ""),
-        facts=_strs(q.get("facts")),
+        facts=texts(q.get("facts")),
         source=Source(str(source["seed"]), str(source["quote"])) if isinstance(source, dict) else None,
         pack=pack_id,
         line=getattr(q, "line", 0),
-        **fields,
+        **TYPES[q["type"]].read(q),
     )
 
 
@@ -120,29 +81,7 @@ def question_to_data(q: Question) -> dict:
         "difficulty": q.difficulty,
         "prompt": q.prompt,
     }
-    if q.type == MULTIPLE_CHOICE:
-        out["choices"] = list(q.choices)
-        out["answer"] = q.answers[0]
-    elif q.type == MULTI_SELECT:
-        out["choices"] = list(q.choices)
-        out["answers"] = list(q.answers)
-    elif q.type == TRUE_FALSE:
-        out["answer"] = q.answers[0] == "true"
-    elif q.type == TYPE_IN:
-        out["answers"] = list(q.answers)
-    elif q.type == NUMERIC:
-        if q.low is not None and q.high is not None:
-            out["range"] = [_number(q.low), _number(q.high)]
-        else:
-            out["answer"] = _number(q.value)
-            if q.tolerance:
-                out["tolerance"] = _number(q.tolerance)
-        if q.unit:
-            out["unit"] = q.unit
-    elif q.type == ORDERING:
-        out["items"] = list(q.answers)
-    elif q.type == MATCHING:
-        out["pairs"] = [{"left": left, "right": right} for left, right in q.pairs]
+    out.update(TYPES[q.type].write(q))
     if q.explanation:
         out["explanation"] = q.explanation
     if q.facts:
@@ -150,12 +89,6 @@ def question_to_data(q: Question) -> dict:
     if q.source is not None:
         out["source"] = {"seed": q.source.seed, "quote": q.source.quote}
     return out
-
-
-def _number(value: float | None) -> int | float:
-    if value is None:
-        return 0
-    return int(value) if float(value).is_integer() else value
 
 
 def pack_to_data(pack: Pack) -> dict:

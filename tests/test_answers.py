@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.answers import describe_response, is_correct, normalize, parse_number, text_matches, within_one_edit
+from quiz.answers import normalize, parse_number, text_matches, within_one_edit
+from quiz.qtypes import describe_response, is_correct
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -212,7 +213,7 @@ def test_describe_response_in_words():
 
 
 def test_a_matching_answer_reads_as_pairs():
-    from quiz.answers import describe_response
+    from quiz.qtypes import describe_response
     from quiz.model import MATCHING, Question
 
     q = Question(
