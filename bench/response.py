@@ -35,38 +35,38 @@ TIMEOUT = 5.0
 
 
 async def play(pack: Path) -> tuple[list[float], list[float]]:
-    from quiz.engine import Game, RoundSettings
+    from quiz.catalog import discover, load_questions
     from quiz.model import TRUE_FALSE
+    from quiz.session import Phase, RoundSettings, Session
+    from quiz.storage import ScoreStore
     from quiz.tui.app import QuizApp
-    from quiz.tui.library import NullStore, discover_packs, entry_ok, questions_of
-    from quiz.tui.screens.question import QuestionScreen
-    from quiz.tui.screens.reveal import RevealScreen
 
-    entries = [e for e in discover_packs([pack], include_builtin=False, include_user=False) if entry_ok(e)]
+    entries = [e for e in discover([pack], include_builtin=False, include_user=False, include_plugins=False) if e.usable]
     settings = RoundSettings(questions=ANSWERS, seed=1, timer=20)
-    game = Game(questions_of(entries), settings)
-    app = QuizApp(entries=entries, settings=settings, store=NullStore(), game=game)
+    session = Session.create(load_questions(entries), settings)
+    store = ScoreStore(pack.parent / "scores.sqlite3")
+    app = QuizApp(entries=entries, settings=settings, store=store, session=session)
 
     drawn: dict[str, float] = {}
-    waiting: dict[str, object] = {"type": None, "not": None}
+    waiting: dict[str, object] = {"phase": None}
     event = asyncio.Event()
     original = app._display
 
     def display(screen, renderable) -> None:
         original(screen, renderable)
-        want = waiting["type"]
-        if renderable is not None and want is not None and isinstance(screen, want) and screen is not waiting["not"]:
+        want = waiting["phase"]
+        if renderable is not None and want is not None and session.phase is want:
             if hasattr(renderable, "render_segments"):
                 renderable.render_segments(app.console)  # what a real terminal write would cost
             drawn["at"] = time.perf_counter()
-            waiting["type"] = None
+            waiting["phase"] = None
             event.set()
 
     app._display = display  # type: ignore[method-assign]
 
-    async def timed(pilot, key: str, screen_type: type) -> float:
+    async def timed(pilot, key: str, phase: Phase) -> float:
         event.clear()
-        waiting["type"], waiting["not"] = screen_type, app.screen
+        waiting["phase"] = phase
         start = time.perf_counter()
         await pilot.press(key)
         await asyncio.wait_for(event.wait(), TIMEOUT)
@@ -76,13 +76,12 @@ async def play(pack: Path) -> tuple[list[float], list[float]]:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for n in range(ANSWERS):
-            screen = app.screen
-            if not isinstance(screen, QuestionScreen):
-                raise RuntimeError(f"answer {n + 1}: expected a question, the app shows {type(screen).__name__}")
-            key = ("t" if n % 2 else "f") if screen.question.type == TRUE_FALSE else str(1 + n % 4)
-            to_reveal.append(await timed(pilot, key, RevealScreen))
+            if session.phase is not Phase.OPEN or session.turn is None:
+                raise RuntimeError(f"answer {n + 1}: expected a question, the round is at {session.phase.value}")
+            key = ("t" if n % 2 else "f") if session.turn.question.type == TRUE_FALSE else str(1 + n % 4)
+            to_reveal.append(await timed(pilot, key, Phase.CLOSED))
             if n + 1 < ANSWERS:
-                to_next.append(await timed(pilot, "enter", QuestionScreen))
+                to_next.append(await timed(pilot, "enter", Phase.OPEN))
         app.exit()
     return to_reveal, to_next
 

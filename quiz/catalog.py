@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from quiz import locations
 from quiz.errors import FileProblem, PackInvalid, Problem
-from quiz.model import Pack, Question
+from quiz.model import QUESTION_TYPES, Pack, Question
 from quiz.progress import Progress
 
 BUILTIN, USER, PATH = "built-in", "user", "path"
@@ -55,6 +55,22 @@ class PackEntry:
     @property
     def total(self) -> int:
         return len(self.pack.questions) if self.valid and self.pack is not None else 0
+
+    @property
+    def usable(self) -> bool:
+        """Loaded without error and not shadowed by another pack with the same id."""
+        return self.valid and self.shadowed_by is None
+
+    def problem_line(self) -> str:
+        """Why this entry cannot be picked, in one line (the file is named beside it)."""
+        if self.problems and self.problems[0].severity == "error":
+            first = self.problems[0]
+            return f"line {first.line}: {first.message}" if first.line else first.message
+        if self.error:
+            return self.error
+        if self.shadowed_by:
+            return f"another pack with the same id is used instead ({self.shadowed_by})"
+        return "cannot be used"
 
 
 def _rank(origin: str) -> int:
@@ -244,6 +260,26 @@ def winners(entries: Iterable[PackEntry]) -> list[PackEntry]:
         if current is None or _rank(e.origin) > _rank(current.origin):
             best[e.id] = e
     return list(best.values())
+
+
+def categories_of(entries: Iterable[PackEntry]) -> dict[str, int]:
+    """Category -> number of questions, over the usable entries, in name order."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.usable and entry.pack is not None:
+            for name, n in entry.pack.categories().items():
+                counts[name] = counts.get(name, 0) + n
+    return dict(sorted(counts.items(), key=lambda item: item[0].casefold()))
+
+
+def types_of(entries: Iterable[PackEntry]) -> dict[str, int]:
+    """Question type -> number of questions, over the usable entries, in the order the game lists types."""
+    counts = dict.fromkeys(QUESTION_TYPES, 0)
+    for entry in entries:
+        if entry.usable and entry.pack is not None:
+            for q in entry.pack.questions:
+                counts[q.type] = counts.get(q.type, 0) + 1
+    return {name: n for name, n in counts.items() if n}
 
 
 def load_questions(entries: Iterable[PackEntry]) -> list[Question]:

@@ -8,21 +8,21 @@ aside, never deleted, so nothing a player earned is destroyed by us.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 from urllib.parse import quote
 
 from quiz import locations
+from quiz.session.result import AnswerRow, GameResult, Standing
+from quiz.session.settings import RoundSettings
 
-if TYPE_CHECKING:
-    from quiz.engine import Game
-
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: A locked database gives up after this long, so play never freezes waiting for it.
 BUSY_TIMEOUT_MS = 200
 
@@ -77,6 +77,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX answers_by_player ON answers (player_id)",
         "CREATE INDEX answers_by_game ON answers (game_id)",
     ),
+    # The results record: settings as data, and each answer with its question as asked and its
+    # response in wire form, so a game can be read back and reported without its packs.
+    # Games saved before keep '' and NULL here, and are read back from their other columns.
+    2: (
+        "ALTER TABLE games ADD COLUMN settings_json TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE answers ADD COLUMN type TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE answers ADD COLUMN prompt TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE answers ADD COLUMN right_answer TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE answers ADD COLUMN response_json TEXT",
+    ),
 }
 
 GOES_ON = "Play goes on."
@@ -130,19 +140,37 @@ def _reason(error: BaseException) -> str:
     return str(error).rstrip(".") or type(error).__name__
 
 
-def settings_summary(game: Game, questions: int) -> str:
+def settings_summary(s: RoundSettings, questions: int, seed: int) -> str:
     """The round's settings in a few words, for the history list."""
-    s = game.settings
     parts = [f"{questions} question{'s' if questions != 1 else ''}"]
     parts.append(f"{s.timer:g} s timer" if s.timer else "no timer")
     parts.append(s.difficulty if s.difficulty not in (None, "any") else "any difficulty")
     parts.append(", ".join(s.categories) if s.categories else "all categories")
     if s.types:
         parts.append(", ".join(s.types))
-    parts.append(f"seed {game.seed}")
+    parts.append(f"seed {seed}")
     if s.practice:
         parts.append("practice")
     return " · ".join(parts)
+
+
+def _json_or_none(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _settings_from(text: str) -> RoundSettings | None:
+    """Settings saved as data (games from schema 2 on); None for older games or unreadable data."""
+    if not text:
+        return None
+    try:
+        return RoundSettings.from_data(json.loads(text))
+    except (ValueError, TypeError):
+        return None
 
 
 class ScoreStore:
@@ -313,92 +341,88 @@ class ScoreStore:
             self.problem = f"Scores could not be {doing}: {_reason(exc)}. {GOES_ON}"
 
     # -- writing ---------------------------------------------------------
-    def save_game(self, game: Game, packs: Sequence[str] = ()) -> int | None:
-        """Write a finished (or abandoned) round in one transaction; its id, or None."""
+    def save_game(self, result: GameResult) -> int | None:
+        """Write a game's record in one transaction; its id, or None."""
         with self._lock:
             if not self._ready(write=True):
                 if self.problem is None:
                     self.problem = f"Scores could not be saved. {GOES_ON}"
                 return None
             try:
-                return self._insert(game, packs)
+                return self._insert(result)
             except sqlite3.Error as exc:
                 self._failed(exc, "saved")
                 if _kind(exc) != "damaged" or not self._ready(write=True):
                     return None
             # The file went bad under us and a fresh one was started: this game still counts.
             try:
-                return self._insert(game, packs)
+                return self._insert(result)
             except sqlite3.Error as exc:
                 self._failed(exc, "saved")
                 return None
 
-    def _insert(self, game: Game, packs: Sequence[str]) -> int:
+    def _insert(self, result: GameResult) -> int:
         conn = self._conn
         assert conn is not None
-        s = game.settings
-        questions = game.turns[-1].of if game.turns else s.questions
-        # Players level on points and right answers share a place, so a tie is kept as one.
-        ranks = {stats.name: place for place, stats in game.ranking()}
-        played_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        s = result.settings
+        questions = result.questions
+        ranks = {st.name: st.place for st in result.standings}
+        by_name = {st.name: st for st in result.standings}
         conn.execute("BEGIN IMMEDIATE")
         try:
             cur = conn.execute(
                 "INSERT INTO games (played_at, mode, questions, timer, difficulty, categories, seed, practice,"
-                " finished, packs, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " finished, packs, settings, settings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    played_at,
+                    result.played_at,
                     s.mode,
                     questions,
                     s.timer,
                     s.difficulty,
                     ", ".join(s.categories),
-                    game.seed,
+                    result.seed,
                     int(s.practice),
-                    int(game.finished),
-                    ", ".join(packs),
-                    settings_summary(game, questions),
+                    int(result.finished),
+                    ", ".join(result.packs),
+                    settings_summary(s, questions, result.seed),
+                    json.dumps(s.to_data(), ensure_ascii=False),
                 ),
             )
-            game_id = int(cur.lastrowid)
-            for seat, stats in enumerate(game.players.values()):
+            game_id = int(cur.lastrowid or 0)
+            for seat, name in enumerate(result.participants):
+                st = by_name[name]
                 cur = conn.execute(
                     "INSERT INTO players (game_id, seat, name, rank, points, correct, asked, best_streak, mean_time)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        game_id,
-                        seat,
-                        stats.name,
-                        ranks[stats.name],
-                        stats.points,
-                        stats.correct,
-                        stats.answered,
-                        stats.best_streak,
-                        stats.mean_time,
-                    ),
+                    (game_id, seat, name, ranks[name], st.points, st.correct, st.asked, st.best_streak, st.mean_time),
                 )
-                player_id = int(cur.lastrowid)
+                player_id = int(cur.lastrowid or 0)
                 conn.executemany(
                     "INSERT INTO answers (game_id, player_id, number, question_id, pack, category, correct,"
-                    " timed_out, response, elapsed, points_base, points_speed, points_streak)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " timed_out, response, elapsed, points_base, points_speed, points_streak, type, prompt,"
+                    " right_answer, response_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             game_id,
                             player_id,
-                            number,
-                            r.question.id,
-                            r.question.pack,
-                            r.question.category,
-                            int(r.correct),
-                            int(r.timed_out),
-                            r.response_text,
-                            r.elapsed,
-                            r.points.base,
-                            r.points.speed,
-                            r.points.streak,
+                            a.number,
+                            a.question_id,
+                            a.pack,
+                            a.category,
+                            int(a.correct),
+                            int(a.timed_out),
+                            a.response_text,
+                            a.elapsed,
+                            a.points_base,
+                            a.points_speed,
+                            a.points_streak,
+                            a.type,
+                            a.prompt,
+                            a.right_answer,
+                            None if a.response is None else json.dumps(a.response, ensure_ascii=False),
                         )
-                        for number, r in enumerate(stats.records, start=1)
+                        for a in result.answers
+                        if a.participant == name
                     ],
                 )
             conn.execute("COMMIT")
@@ -473,6 +497,81 @@ class ScoreStore:
             out.append(GameRow(game_id, played_at, mode, questions, [n for _, n in players], winner, settings))
         return out
 
+    def game(self, game_id: int) -> GameResult | None:
+        """One saved game, read back as its record (None when there is no such game)."""
+        found = self._query(
+            "SELECT id, played_at, mode, questions, timer, difficulty, categories, seed, practice, finished, packs,"
+            " settings_json FROM games WHERE id = ?",
+            (int(game_id),),
+        )
+        if not found:
+            return None
+        gid, played_at, mode, questions, timer, difficulty, categories, seed, practice, finished, packs, data = found[0]
+        players = self._query(
+            "SELECT id, name, rank, points, correct, asked, best_streak, mean_time FROM players"
+            " WHERE game_id = ? ORDER BY seat",
+            (gid,),
+        )
+        names = tuple(p[1] for p in players)
+        settings = _settings_from(data) or RoundSettings(
+            categories=tuple(c for c in (categories or "").split(", ") if c),
+            questions=int(questions),
+            difficulty=difficulty,
+            timer=timer,
+            seed=seed,
+            mode=mode,
+            players=names,
+            practice=bool(practice),
+        )
+        per_place: dict[int, int] = {}
+        for p in players:
+            per_place[p[2]] = per_place.get(p[2], 0) + 1
+        standings = sorted(
+            (Standing(rank, per_place[rank] > 1, name, points, correct, asked, streak, mean)
+             for _, name, rank, points, correct, asked, streak, mean in players),
+            # As the scoreboard ranks them: a shared place is ordered by speed, then seat.
+            key=lambda st: (st.place, st.mean_time if st.mean_time is not None else 1e9, names.index(st.name)),
+        )
+        name_of = {p[0]: p[1] for p in players}
+        answers = [
+            AnswerRow(
+                number=number,
+                participant=name_of.get(player_id, ""),
+                question_id=question_id,
+                pack=pack,
+                category=category,
+                type=qtype,
+                prompt=prompt,
+                right_answer=right,
+                response=_json_or_none(response_json),
+                response_text=response,
+                correct=bool(correct),
+                timed_out=bool(timed_out),
+                elapsed=elapsed,
+                points_base=base,
+                points_speed=speed,
+                points_streak=streak,
+            )
+            for (player_id, number, question_id, pack, category, qtype, prompt, right, response_json, response, correct,
+                 timed_out, elapsed, base, speed, streak) in self._query(
+                "SELECT player_id, number, question_id, pack, category, type, prompt, right_answer, response_json,"
+                " response, correct, timed_out, elapsed, points_base, points_speed, points_streak FROM answers"
+                " WHERE game_id = ? ORDER BY id",
+                (gid,),
+            )
+        ]
+        return GameResult(
+            settings=settings,
+            seed=int(seed or 0),
+            packs=tuple(p for p in (packs or "").split(", ") if p),
+            participants=names,
+            answers=tuple(answers),
+            standings=tuple(standings),
+            finished=bool(finished),
+            played_at=played_at,
+            game_id=gid,
+        )
+
     def recently_seen(self, player: str, games: int = 5) -> frozenset[str]:
         """Ids of the questions ``player`` (any letter case) was asked in their last ``games`` games."""
         rows = self._query(
@@ -481,6 +580,13 @@ class ScoreStore:
             (player.strip(), max(0, int(games))),
         )
         return frozenset(r[0] for r in rows)
+
+    def recently_seen_by(self, players: Sequence[str], games: int = 5) -> frozenset[str]:
+        """Questions any of ``players`` was asked in their last ``games`` games."""
+        seen: set[str] = set()
+        for name in players:
+            seen |= self.recently_seen(name, games)
+        return frozenset(seen)
 
     def close(self) -> None:
         with self._lock:

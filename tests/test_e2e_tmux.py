@@ -12,9 +12,10 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from quiz.answers import normalize
-from quiz.engine import Game, RoundSettings
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
 from quiz.packfile import load_pack
+from quiz.session import RoundSettings
+from sessionkit import Driver
 
 pytestmark = [
     pytest.mark.e2e,
@@ -52,16 +53,17 @@ def test_play_a_round_in_tmux(tmp_path):
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell)
     # The same seed and settings give the same round in this process, so the
     # test knows each question and its shuffled options, and the exact score.
-    game = Game(load_pack(pack).questions, RoundSettings(seed=7, timer=None, questions=5))
+    game = Driver.create(load_pack(pack).questions, RoundSettings(seed=7, timer=None, questions=5))
     try:
         for n in range(1, 6):
             screen = wait_for(session, f"Question {n}/5")
-            q, options = game.current.question, game.current.options
+            q, options = game.session.turn.question, game.session.turn.options
             assert q.prompt[:40] in screen
             if q.type == MULTIPLE_CHOICE:
                 keys, response = [str(options.index(q.answers[0]) + 1)], q.answers[0]
             elif q.type == TRUE_FALSE:
-                keys, response = ["t" if q.correct_bool else "f"], q.correct_bool
+                truth = q.answers[0] == "true"
+                keys, response = ["t" if truth else "f"], truth
             elif q.type in (TYPE_IN, NUMERIC):
                 text = normalize(q.answers[-1])
                 tmux("send-keys", "-t", session, "-l", text)
@@ -75,7 +77,7 @@ def test_play_a_round_in_tmux(tmp_path):
             game.advance()
             wait_for(session, "Press Enter for the")
             tmux("send-keys", "-t", session, "Enter")
-        stats = game.players["Player"]
+        stats = game.session.players["Player"]
         screen = wait_for(session, "You scored")
         assert f"You scored {stats.points} points with {stats.correct} of 5 right." in screen
         assert stats.correct >= 3  # the round above mixes right and wrong answers

@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 from quiz import locations
-from quiz.engine import HOTSEAT, TEAMS, Game, RoundSettings
+from dataclasses import replace
+
 from quiz.model import TRUE_FALSE, Question
+from quiz.session import HOTSEAT, GameResult, RoundSettings, Session
+from sessionkit import FakeClock
 from quiz.storage import SCHEMA_VERSION, GameRow, ScoreRow, ScoreStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,19 +40,32 @@ def make_pool(n: int = 40) -> list[Question]:
     ]
 
 
-def played(answers: list[bool], *, players=("Ann",), mode="solo", seed=1, timer=20, elapsed=2.0, **kw) -> Game:
-    """A finished game where each turn is answered right or wrong as listed (None: timed out)."""
-    per_player = len(answers) // (1 if mode == TEAMS else len(players))
-    game = Game(make_pool(), RoundSettings(questions=per_player, seed=seed, mode=mode, players=players, timer=timer, **kw))
+def played_session(
+    answers: list[bool | None], *, players=("Ann",), mode="solo", seed=1, timer=20, elapsed=2.0, packs=("tdf",), **kw
+) -> Session:
+    """A finished round where each turn is answered right or wrong as listed (None: timed out)."""
+    per_player = len(answers) // len(players)
+    clock = FakeClock()
+    settings = RoundSettings(questions=per_player, seed=seed, mode=mode, players=players, timer=timer, **kw)
+    session = Session.create(make_pool(), settings, clock=clock, packs=packs)
+    session.start()
     for right in answers:
+        if session.phase.value == "ready":
+            clock.advance(Session.READY_GUARD)
+            session.ready()
         if right is None:
-            game.time_out()
+            session.time_out()
         else:
-            for name in game.waiting_for():
-                game.answer(right, elapsed, player=name)
-        game.advance()
-    assert game.finished
-    return game
+            clock.advance(elapsed)
+            session.answer(right)
+        session.next()
+    assert session.finished
+    return session
+
+
+def played(answers: list[bool | None], **kw) -> GameResult:
+    """The record of such a round."""
+    return played_session(answers, **kw).result()
 
 
 def rows(path: Path, sql: str, params=()) -> list[tuple]:
@@ -99,9 +115,10 @@ def test_an_empty_database_from_before_versioning_is_migrated(db):
 
 
 def test_save_game_writes_game_players_and_every_answer(db):
-    game = played([True, False, True, True], players=("Ann", "Bob"), mode=HOTSEAT, seed=3, elapsed=5.0)
+    game = played_session([True, False, True, True], players=("Ann", "Bob"), mode=HOTSEAT, seed=3, elapsed=5.0,
+                          packs=("tdf", "extra"))
     with ScoreStore(db) as store:
-        game_id = store.save_game(game, packs=["tdf", "extra"])
+        game_id = store.save_game(game.result())
     assert game_id == 1
     (g,) = rows(db, "SELECT mode, questions, timer, seed, practice, finished, packs FROM games")
     assert g == ("hotseat", 2, 20.0, 3, 0, 1, "tdf, extra")
@@ -195,9 +212,9 @@ def test_a_tie_is_stored_as_a_shared_place_and_both_players_win(db):
 
 def test_recently_seen_covers_the_players_last_games_only(db):
     with ScoreStore(db) as store:
-        games = [played([True, True], players=("Ann",), seed=s) for s in range(4)]
+        games = [played_session([True, True], players=("Ann",), seed=s) for s in range(4)]
         for g in games:
-            store.save_game(g)
+            store.save_game(g.result())
         store.save_game(played([True, True], players=("Bob",), seed=99))
         asked = [{t.question.id for t in g.turns} for g in games]
         assert store.recently_seen("Ann", games=2) == asked[2] | asked[3]
@@ -208,9 +225,8 @@ def test_recently_seen_covers_the_players_last_games_only(db):
 
 def test_a_failing_save_leaves_nothing_half_written(db):
     game = played([True, True, True])
-    broken = game.players["Ann"].records[2]
     # A question id of None breaks a NOT NULL rule on the last row written.
-    object.__setattr__(broken, "question", Question(id=None, category="c", type=TRUE_FALSE, prompt="?"))
+    game = replace(game, answers=(*game.answers[:2], replace(game.answers[2], question_id=None)))
     with ScoreStore(db) as store:
         assert store.save_game(game) is None
         assert store.problem and store.problem.startswith("Scores could not be saved")
@@ -353,8 +369,8 @@ def test_newer_schema_is_read_but_not_written(db):
 WRITER = """
 import sys
 from pathlib import Path
-from quiz.engine import Game, RoundSettings
 from quiz.model import Question
+from quiz.session import RoundSettings, Session
 from quiz.storage import ScoreStore
 
 pool = [Question(id=f"q{i}", category="c", type="true_false", prompt=f"S{i}?", answers=("true",)) for i in range(20)]
@@ -363,11 +379,12 @@ print("ready", store.problem or "", flush=True)
 seed = 0
 while True:
     seed += 1
-    game = Game(pool, RoundSettings(questions=5, seed=seed, timer=None))
+    game = Session.create(pool, RoundSettings(questions=5, seed=seed, timer=None))
+    game.start()
     while not game.finished:
-        game.answer(seed % 2 == 0, 1.0)
-        game.advance()
-    game_id = store.save_game(game)
+        game.answer(seed % 2 == 0)
+        game.next()
+    game_id = store.save_game(game.result())
     if game_id is not None:
         print(game_id, flush=True)
 """
@@ -407,3 +424,55 @@ def test_killing_the_writer_at_random_loses_no_committed_game(db):
         conn.close()
     with ScoreStore(db) as store:
         assert store.problem is None and len(store.recent_games(limit=10_000)) == len(stored)
+
+
+# -- the results record ------------------------------------------------------------
+def test_a_saved_game_reads_back_as_the_record_it_was(db):
+    result = played([True, False, None, True], players=("Ann", "Bob"), mode=HOTSEAT, seed=8, elapsed=3.0)
+    with ScoreStore(db) as store:
+        game_id = store.save_game(result)
+        again = store.game(game_id)
+        assert store.game(game_id + 1) is None
+    assert again == replace(result, game_id=game_id)
+    assert again.settings == result.settings and again.answers[0].response is True
+
+
+def _version_1_database(path: Path) -> None:
+    """A scores file as the game wrote it before the results record: one game of two players."""
+    from quiz.storage import MIGRATIONS
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (1)")
+    for statement in MIGRATIONS[1]:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO games (played_at, mode, questions, timer, difficulty, categories, seed, practice, finished, packs,"
+        " settings) VALUES ('2026-05-01T10:00:00+02:00', 'hotseat', 1, 20, NULL, 'people', 42, 0, 1, 'tdf',"
+        " '1 question · 20 s timer · any difficulty · people · seed 42')"
+    )
+    conn.execute("INSERT INTO players VALUES (1, 1, 0, 'Ann', 1, 950, 1, 1, 1, 1.0)")
+    conn.execute("INSERT INTO players VALUES (2, 1, 1, 'Bob', 2, 0, 0, 1, 0, 4.0)")
+    conn.execute("INSERT INTO answers VALUES (1, 1, 1, 1, 'q01', 'tdf', 'people', 1, 0, 'True', 1.0, 500, 450, 0)")
+    conn.execute("INSERT INTO answers VALUES (2, 1, 2, 1, 'q02', 'tdf', 'people', 0, 0, 'False', 4.0, 0, 0, 0)")
+    conn.commit()
+    conn.close()
+
+
+def test_a_database_from_before_the_results_record_is_migrated_and_its_games_stay_readable(db):
+    _version_1_database(db)
+    with ScoreStore(db) as store:
+        assert store.problem is None
+        old = store.game(1)
+        assert old is not None and old.mode == HOTSEAT and old.seed == 42 and old.packs == ("tdf",)
+        assert old.settings.categories == ("people",) and old.settings.players == ("Ann", "Bob")
+        assert old.participants == ("Ann", "Bob") and old.winners == ("Ann",)
+        assert [(a.participant, a.question_id, a.response_text, a.correct, a.points) for a in old.answers] == [
+            ("Ann", "q01", "True", True, 950),
+            ("Bob", "q02", "False", False, 0),
+        ]
+        assert old.answers[0].response is None and old.answers[0].prompt == ""  # not kept then
+        new_id = store.save_game(played([True]))
+        assert [g.game_id for g in store.recent_games()] == [new_id, 1]
+        assert store.recent_games()[1].settings == "1 question · 20 s timer · any difficulty · people · seed 42"
+    assert rows(db, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)] == [(2,)]

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from rich.console import Console
 
 from conftest import FIXTURES
 from quiz.answers import normalize
-from quiz.engine import HOTSEAT, Game, RoundSettings
+from quiz.catalog import load_questions
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN
+from quiz.session import HOTSEAT, RoundSettings, Session
 from quiz.storage import ScoreStore
+from quiz.tui.answers.arrange import ArrangeList
 from quiz.tui.app import QuizApp
-from quiz.tui.library import questions_of
-from quiz.tui.screens import handoff
 from quiz.tui.modals.confirm import ConfirmModal
 from quiz.tui.modals.help import HelpScreen
-from quiz.tui.screens.handoff import HandoffScreen
-from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
-from quiz.tui.screens.reveal import RevealScreen
 from quiz.tui.screens.scores import ScoresScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
-from quiz.tui.widgets.choices import ArrangeList
+from sessionkit import FakeClock, played
+from tuikit import begin, on_handoff, on_question, on_reveal, screen_text
 
 TUI_PACK = FIXTURES / "tui-pack.yaml"
 SIZE = (120, 36)
@@ -39,16 +34,9 @@ def make_app(store=None, **settings) -> QuizApp:
         include_user=False,
         settings=RoundSettings(**base),
         store=store,
-        clock=lambda: 0.0,  # every answer takes 0 s, so points are exact
+        # A clock that moves only when a test moves it: every answer takes 0 s, so points are exact.
+        clock=FakeClock(),
     )
-
-
-def screen_text(app) -> str:
-    """What the terminal shows right now, as plain text."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
 
 
 async def type_text(pilot, text: str) -> None:
@@ -70,8 +58,8 @@ async def arrange(pilot, target: tuple[str, ...]) -> None:
 
 async def pass_handoff(pilot) -> None:
     """Press Enter on the hand-off as the next player would: after its guard time."""
-    assert isinstance(pilot.app.screen, HandoffScreen)
-    await pilot.pause(HandoffScreen.GUARD_SECONDS)
+    assert on_handoff(pilot.app)
+    pilot.app.clock.advance(Session.READY_GUARD)  # the next player sits down (no answer is timed meanwhile)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -79,13 +67,13 @@ async def pass_handoff(pilot) -> None:
 @pytest.fixture
 def no_handoff_guard(monkeypatch):
     """For tests about something else: hand-offs pass at the first Enter."""
-    monkeypatch.setattr(HandoffScreen, "GUARD_SECONDS", 0.0)
+    monkeypatch.setattr(Session, "READY_GUARD", 0.0)
 
 
 async def answer(pilot, right: bool) -> None:
     """Answer the current question by keys, rightly or wrongly."""
     app = pilot.app
-    turn = app.game.current
+    turn = app.session.turn
     q, options = turn.question, turn.options
     if q.type == MULTIPLE_CHOICE:
         index = options.index(q.answers[0]) if right else next(i for i, o in enumerate(options) if o != q.answers[0])
@@ -122,14 +110,14 @@ async def test_solo_round_by_keys_saves_and_shows_score(tmp_path):
         assert isinstance(app.screen, SetupScreen)
         await pilot.press("f5")
         await pilot.pause()
-        game = app.game
-        assert isinstance(app.screen, QuestionScreen)
+        game = app.session
+        assert on_question(app)
         kinds = set()
         for n in range(1, 6):
             assert f"Question {n}/5" in screen_text(app)
-            kinds.add(game.current.question.type)
+            kinds.add(game.turn.question.type)
             await answer(pilot, right=True)
-            assert isinstance(app.screen, RevealScreen)
+            assert on_reveal(app)
             text = screen_text(app)
             assert "✔ Right!" in text
             assert f"= {1000 + 100 * (n - 1)}" in text
@@ -157,24 +145,24 @@ async def test_hotseat_round_by_keys(tmp_path):
         await type_text(pilot, "Ana, Ben")
         await pilot.press("enter")
         await pilot.pause()
-        game = app.game
+        game = app.session
         assert game.settings.mode == HOTSEAT and list(game.players) == ["Ana", "Ben"]
         # Even the first player gets the hand-off, so their clock starts when they are ready.
-        assert isinstance(app.screen, HandoffScreen)
+        assert on_handoff(app)
         text = screen_text(app)
         assert "Next up: Ana" in text and "Players, in turn: Ana, Ben" in text
         assert "Scoreboard" not in text  # nobody has points yet
         await pass_handoff(pilot)
         for turn in range(10):
-            player = game.current.player
+            player = game.turn.player
             assert f"Player: {player}" in screen_text(app)
             await answer(pilot, right=(player == "Ana"))
             await pilot.press("enter")
             await pilot.pause()
             if turn < 9:
-                assert isinstance(app.screen, HandoffScreen)
+                assert on_handoff(app)
                 text = screen_text(app)
-                assert f"Next up: {game.current.player}" in text
+                assert f"Next up: {game.turn.player}" in text
                 assert "Scoreboard" in text
                 await pass_handoff(pilot)
         assert isinstance(app.screen, ResultsScreen)
@@ -197,14 +185,14 @@ async def test_review_mistakes_replays_them_without_points():
         for n in range(5):
             right = n % 2 == 0
             if not right:
-                missed.append(app.game.current.question.id)
+                missed.append(app.session.turn.question.id)
             await answer(pilot, right)
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("r")
         await pilot.pause()
-        practice = app.game
+        practice = app.session
         assert practice.settings.practice and practice.settings.timer is None
         assert [t.question.id for t in practice.turns] == missed
         assert "Practice 1/2" in screen_text(app)
@@ -224,24 +212,21 @@ async def test_recently_seen_questions_are_avoided(tmp_path):
     store = ScoreStore(tmp_path / "s.sqlite3")
     app = make_app(store=store)
     async with app.run_test(size=SIZE) as pilot:
-        # An earlier round, played straight through the engine and saved.
-        earlier = Game(questions_of(app.entries), app.settings)
-        while not earlier.finished:
-            earlier.answer(None, 1.0)
-            earlier.advance()
-        assert store.save_game(earlier, ["tui"]) is not None
+        # An earlier round, played straight through the session and saved.
+        earlier = played(load_questions(app.entries), app.settings, [None] * 5, packs=["tui"])
+        assert store.save_game(earlier.result()) is not None
         seen = {t.question.id for t in earlier.turns}
         await pilot.press("p", "f5")
         await pilot.pause()
         # 14 questions, 5 seen: the same seed now draws 5 unseen ones.
-        assert app.game.seed == earlier.seed
-        assert not seen & {t.question.id for t in app.game.turns}
+        assert app.session.seed == earlier.seed
+        assert not seen & {t.question.id for t in app.session.turns}
 
 
 class BrokenStore:
     problem = None
 
-    def save_game(self, game, packs=()):
+    def save_game(self, result):
         self.problem = "Scores could not be saved: the database is locked. Play goes on."
         return None
 
@@ -251,7 +236,7 @@ class BrokenStore:
     def recent_games(self, limit=20):
         return []
 
-    def recently_seen(self, player, games=5):
+    def recently_seen_by(self, players, games=5):
         return frozenset()
 
     def close(self):
@@ -265,7 +250,7 @@ async def test_store_problem_is_shown_once_and_play_goes_on():
         app.notify = lambda message, **kw: shown.append(message)
         for _ in range(2):
             settings = RoundSettings(seed=3, timer=None, questions=1)
-            app.begin(Game(questions_of(app.entries), settings))
+            begin(app, settings)
             await pilot.pause()
             await answer(pilot, right=True)
             await pilot.press("enter")
@@ -296,7 +281,7 @@ async def test_setup_shows_round_errors_and_broken_packs(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         assert "Only 14 suitable questions for these settings (need 20)" in screen_text(app)
-        assert app.game is None
+        assert app.session is None
 
 
 async def test_escape_goes_back_where_safe_and_asks_mid_round():
@@ -311,18 +296,18 @@ async def test_escape_goes_back_where_safe_and_asks_mid_round():
         assert isinstance(app.screen, TitleScreen)
         await pilot.press("p", "f5")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.game is not None
+        assert on_question(app) and app.session is not None
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(app.screen, TitleScreen) and app.game is None
+        assert isinstance(app.screen, TitleScreen) and app.session is None
 
 
 async def test_quit_asks_for_confirmation_during_a_round():
@@ -336,7 +321,7 @@ async def test_quit_asks_for_confirmation_during_a_round():
         assert "Quit the game?" in screen_text(app)
         await pilot.press("escape")  # Escape means no
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.is_running
+        assert on_question(app) and app.is_running
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#yes")
@@ -349,7 +334,7 @@ async def test_ctrl_c_quits_too_asking_first_mid_round_even_while_typing():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "f5")
         await pilot.pause()
-        assert app.game.current.question.type == NUMERIC  # the answer box has the focus
+        assert app.session.turn.question.type == NUMERIC  # the answer box has the focus
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal) and "Quit the game?" in screen_text(app)
@@ -396,7 +381,7 @@ async def test_f1_opens_help_even_while_typing_an_answer():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "f5")
         await pilot.pause()
-        assert app.game.current.question.type == NUMERIC  # the answer box has the focus
+        assert app.session.turn.question.type == NUMERIC  # the answer box has the focus
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -404,7 +389,7 @@ async def test_f1_opens_help_even_while_typing_an_answer():
         assert all(words in text for words in HELP_WORDS)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.game.current.number == 1
+        assert on_question(app) and app.session.turn.number == 1
 
 
 async def test_question_mark_opens_help_from_the_title():
@@ -423,7 +408,7 @@ async def test_resizing_mid_question_keeps_the_question():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "f5")
         await pilot.pause()
-        prompt = app.game.current.question.prompt
+        prompt = app.session.turn.question.prompt
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert prompt[:40] in screen_text(app)
@@ -432,24 +417,24 @@ async def test_resizing_mid_question_keeps_the_question():
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         await answer(pilot, right=True)
-        assert isinstance(app.screen, RevealScreen)
+        assert on_reveal(app)
 
 
 async def test_hotseat_of_three_with_a_tie_shares_first_place(no_handoff_guard):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        by_id = {q.id: q for q in questions_of(app.entries)}
+        by_id = {q.id: q for q in load_questions(app.entries)}
         settings = RoundSettings(seed=3, timer=None, mode=HOTSEAT, players=("Ana", "Ben", "Cy"))
-        app.begin(Game([], settings, fixed=[by_id["tui-producer"], by_id["tui-dts-date"]]))
+        begin(app, settings, fixed=[by_id["tui-producer"], by_id["tui-dts-date"]])
         await pilot.pause()
         seen = []
         for turn in range(6):
-            assert isinstance(app.screen, HandoffScreen)
-            player = app.game.current.player
+            assert on_handoff(app)
+            player = app.session.turn.player
             assert f"Pass the keyboard to {player}" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
-            seen.append((player, app.game.current.question.id))
+            seen.append((player, app.session.turn.question.id))
             await answer(pilot, right=player != "Cy")
             await pilot.press("enter")
             await pilot.pause()
@@ -479,7 +464,7 @@ async def test_setup_keeps_a_length_and_timer_from_the_command_line_on_offer():
         assert "●▌ 12 " in text and "●▌ 45 s" in text, text
         await pilot.press("f5")
         await pilot.pause()
-        assert (app.game.settings.questions, app.game.settings.timer) == (12, 45.0)
+        assert (app.session.settings.questions, app.session.settings.timer) == (12, 45.0)
 
 
 async def test_high_scores_show_a_saved_game_whole_at_80_columns(tmp_path):
@@ -501,42 +486,42 @@ async def test_high_scores_show_a_saved_game_whole_at_80_columns(tmp_path):
         assert row.rstrip().endswith("5 questions · 20 s timer"), text
 
 
-async def test_a_hand_off_needs_its_own_key_press(monkeypatch):
-    # A clock the test moves by hand, so "pressed too soon" does not depend on machine speed.
+async def test_a_hand_off_needs_its_own_key_press():
+    # The app's clock, moved by hand, so "pressed too soon" does not depend on machine speed.
     now = [1000.0]
-    monkeypatch.setattr(handoff, "monotonic", lambda: now[0])
     app = make_app(timer=20)
+    app.clock = lambda: now[0]
     async with app.run_test(size=SIZE) as pilot:
-        by_id = {q.id: q for q in questions_of(app.entries)}
+        by_id = {q.id: q for q in load_questions(app.entries)}
         settings = RoundSettings(seed=3, timer=20, mode=HOTSEAT, players=("Ana", "Ben"))
-        app.begin(Game([], settings, fixed=[by_id["tui-producer"]]))
+        begin(app, settings, fixed=[by_id["tui-producer"]])
         await pilot.pause()
         # The Enter that started the round, pressed twice: Ana does not have the keyboard yet.
         await pilot.press("enter", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, HandoffScreen) and "Next up: Ana" in screen_text(app)
-        assert app._round_screen("question") is None  # no question shown, so no clock running
-        now[0] += HandoffScreen.GUARD_SECONDS
+        assert on_handoff(app) and "Next up: Ana" in screen_text(app)
+        assert app.session.remaining() is None  # no question shown, so no clock running
+        now[0] += Session.READY_GUARD
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.screen.turn.player == "Ana"
-        question_screen = app.screen
+        assert on_question(app) and app.session.group == ("Ana",)
+        round_screen = app.screen
         await answer(pilot, right=True)
-        assert isinstance(app.screen, RevealScreen)
+        assert on_reveal(app)
         # Enter Enter back-to-back on the reveal: the second must not pass Ben's hand-off.
         await pilot.press("enter", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, HandoffScreen) and "Next up: Ben" in screen_text(app)
-        assert question_screen.turn.player == "Ana"  # Ben's turn (and clock) has not begun
-        assert app.game.record_for("Ben") is None
-        now[0] += HandoffScreen.GUARD_SECONDS - 0.05
+        assert on_handoff(app) and "Next up: Ben" in screen_text(app)
+        assert app.session.group == ("Ben",)  # Ben's turn (and clock) has not begun
+        assert app.session.answers.get("Ben") is None
+        now[0] += Session.READY_GUARD - 0.05
         await pilot.press("space")
         await pilot.pause()
-        assert isinstance(app.screen, HandoffScreen)  # still within the guard
+        assert on_handoff(app)  # still within the guard
         now[0] += 0.1
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is question_screen and question_screen.turn.player == "Ben"
+        assert app.screen is round_screen and on_question(app) and app.session.group == ("Ben",)
 
 
 def frame(widget) -> str:
@@ -632,10 +617,10 @@ async def test_setup_can_limit_the_round_to_one_question_type():
         assert "▐X▌ True or false (2)" in text and "▐ ▌ Multiple choice (5)" in text, text
         await pilot.press("f5")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
         asked = []
-        while isinstance(app.screen, QuestionScreen):
-            asked.append(app.game.current.question.type)
+        while on_question(app):
+            asked.append(app.session.turn.question.type)
             await answer(pilot, right=True)
             await pilot.press("enter")
             await pilot.pause()
@@ -653,6 +638,6 @@ async def test_setup_says_when_the_types_leave_no_questions():
         app.screen.query_one("#categories").select("dates")
         await pilot.press("f5")
         await pilot.pause()
-        assert isinstance(app.screen, SetupScreen) and app.game is None
+        assert isinstance(app.screen, SetupScreen) and app.session is None
         text = screen_text(app)
         assert "✘ No questions match these settings (need 2); choose more categories or more question types." in text

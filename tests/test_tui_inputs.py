@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
-from quiz.engine import Game, RoundSettings
 from quiz.packfile import load_pack
+from quiz.session import RoundSettings, Session
+from quiz.storage import ScoreStore
+from quiz.tui.answers.arrange import ArrangeList
+from quiz.tui.answers.check import CheckAnswer as CheckList
 from quiz.tui.app import QuizApp
-from quiz.tui.library import NullStore
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.reveal import RevealScreen
-from quiz.tui.widgets.choices import ArrangeList, CheckList
+from tuikit import on_question, on_reveal
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
 BY_ID = {q.id: q for q in PACK.questions}
@@ -21,18 +21,18 @@ SIZE = (120, 36)
 def one_question(question_id: str, timer: float | None = None, clock=lambda: 0.0) -> QuizApp:
     """An app that opens straight on one question of the fixture pack."""
     settings = RoundSettings(seed=5, timer=timer)
-    game = Game([], settings, fixed=[BY_ID[question_id]])
-    return QuizApp(entries=[], store=NullStore(), game=game, settings=settings, clock=clock)
+    session = Session.create([], settings, fixed=[BY_ID[question_id]], clock=clock)
+    return QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=clock)
 
 
 async def answered(app, pilot):
     await pilot.pause()
-    assert isinstance(app.screen, RevealScreen), app.screen
-    return app.game.players["Player"].records[-1]
+    assert on_reveal(app), app.screen
+    return app.session.players["Player"].records[-1]
 
 
 def index_of(app, text: str) -> int:
-    return app.game.current.options.index(text)
+    return app.session.turn.options.index(text)
 
 
 @pytest.mark.parametrize("how", ["number", "letter", "arrows"])
@@ -53,7 +53,7 @@ async def test_multiple_choice_by_keys(how):
 async def test_multiple_choice_by_click():
     app = one_question("tui-producer")
     async with app.run_test(size=SIZE) as pilot:
-        wrong = next(o for o in app.game.current.options if o != "Box to Box Films")
+        wrong = next(o for o in app.session.turn.options if o != "Box to Box Films")
         answer_list = app.screen.query_one("#answer")
         row = index_of(app, wrong)
         # Options sit one per line inside the list's border.
@@ -77,7 +77,7 @@ async def test_type_in_with_enter_forgives_accents():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # nothing typed: not an answer yet
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
         await pilot.press(*"Roglic", "enter")
         record = await answered(app, pilot)
         assert record.correct and record.response == "Roglic"
@@ -94,7 +94,7 @@ async def test_numeric_answer_and_letters_are_typed_not_chosen():
 async def test_multi_select_toggle_with_numbers_space_and_click():
     app = one_question("tui-teams")
     async with app.run_test(size=SIZE) as pilot:
-        options = app.game.current.options
+        options = app.session.turn.options
         right = [i for i, o in enumerate(options) if o != "Movistar"]
         checks = app.screen.query_one(CheckList)
         await pilot.press(str(right[0] + 1))  # number key
@@ -114,7 +114,7 @@ async def test_multi_select_needs_a_tick_before_enter():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and not app.game.players["Player"].records
+        assert on_question(app) and not app.session.players["Player"].records
 
 
 @pytest.mark.parametrize("up, down", [("shift+up", "shift+down"), ("k", "j")])
@@ -162,10 +162,10 @@ async def test_matching_keeps_the_left_column_fixed():
 async def test_timer_runs_out():
     app = one_question("tui-producer", timer=0.3, clock=__import__("time").monotonic)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
         for _ in range(40):
             await pilot.pause(0.05)
-            if isinstance(app.screen, RevealScreen):
+            if on_reveal(app):
                 break
         record = await answered(app, pilot)
         assert record.timed_out and not record.correct and record.points.total == 0
@@ -194,7 +194,7 @@ async def test_timer_pauses_under_a_dialog():
         now[0] = 30.0  # longer than the timer, but spent reading the help
         await pilot.press("escape")
         await pilot.pause(0.3)
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
         now[0] = 32.0
         await pilot.press(str(index_of(app, "Box to Box Films") + 1))
         record = await answered(app, pilot)
@@ -227,7 +227,7 @@ async def test_numeric_answer_that_is_not_a_number_is_asked_again():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"abc", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and not app.game.players["Player"].records
+        assert on_question(app) and not app.session.players["Player"].records
         assert any("not a number" in str(n.message) for n in app._notifications)
         await pilot.press("backspace", "backspace", "backspace", *"190", "space", *"territories", "enter")
         record = await answered(app, pilot)

@@ -13,17 +13,17 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from quiz import locations, packcache
-from quiz.engine import RoundSettings
+from quiz.session import RoundSettings
 from quiz.tui import app as app_module
 from quiz.tui.app import QuizApp
-from quiz.tui.library import NullStore
+from quiz.storage import ScoreStore
 from quiz.tui.modals.help import HelpScreen
-from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.scores import ScoresScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
 from quiz.tui.screens.waiting import PacksWaitScreen
 from quiz.tui.widgets.packstatus import PackStatus
+from tuikit import on_question
 
 SIZE = (100, 30)
 STATUS = "Reading big.yaml for the first time… 45%"
@@ -58,7 +58,7 @@ def slow(monkeypatch):
 
 
 def make_app() -> QuizApp:
-    return QuizApp(include_builtin=False, include_user=True, store=NullStore(),
+    return QuizApp(include_builtin=False, include_user=True, store=ScoreStore(),
                    settings=RoundSettings(seed=7, timer=None, questions=5), clock=lambda: 0.0)
 
 
@@ -106,7 +106,7 @@ async def test_title_shows_progress_stays_live_and_play_waits_for_the_packs(slow
         assert list(packs.selected) == [0]
         await pilot.press("f5")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
         # The title underneath no longer speaks of loading.
         assert status_of(title) is None and not app.loading_packs
 
@@ -142,7 +142,7 @@ async def test_quick_loading_never_shows_the_status_line(monkeypatch):
     shown: list[str | None] = []
     original = PackStatus.show
     monkeypatch.setattr(PackStatus, "show", lambda self, text: (shown.append(text), original(self, text))[1])
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=NullStore())
+    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore())
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: not app.loading_packs)
         await pilot.pause(app_module.STATUS_DELAY + 0.1)  # past the moment the status would show
@@ -162,12 +162,12 @@ async def test_play_pressed_during_a_quick_load_waits_for_it_and_keeps_the_keys_
 
     monkeypatch.setattr(packcache, "load", a_little_slow)
     app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  store=NullStore(), settings=RoundSettings(seed=7, timer=None, questions=5))
+                  store=ScoreStore(), settings=RoundSettings(seed=7, timer=None, questions=5))
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.loading_packs)
         await pilot.press("p", "f5")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app)
 
 
 async def test_a_failing_discovery_is_reported_not_raised(monkeypatch):
@@ -176,7 +176,7 @@ async def test_a_failing_discovery_is_reported_not_raised(monkeypatch):
 
     monkeypatch.setattr("quiz.catalog.discover", broken)
     told: list[str] = []
-    app = QuizApp(include_builtin=False, include_user=True, store=NullStore())
+    app = QuizApp(include_builtin=False, include_user=True, store=ScoreStore())
     monkeypatch.setattr(app, "notify", lambda message, **kw: told.append(message))
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: not app.loading_packs)
@@ -200,14 +200,14 @@ def stuck(path, progress=None):
 packcache.load = stuck
 
 from quiz.tui.app import QuizApp
-from quiz.tui.library import NullStore
+from quiz.storage import ScoreStore
 
 async def press_q(pilot):
     while pilot.app._reading is None:
         await pilot.pause(0.02)
     await pilot.press("q")
 
-QuizApp(include_builtin=False, include_user=True, store=NullStore()).run(headless=True, auto_pilot=press_q)
+QuizApp(include_builtin=False, include_user=True, store=ScoreStore()).run(headless=True, auto_pilot=press_q)
 print("exited")
 """
 

@@ -89,7 +89,7 @@ def test_good_options_build_the_round_and_open_the_app(monkeypatch):
          "--category", "Producers", "--category", "the series", "--category", "dates"],
     )
     assert result.exit_code == 0, result.output
-    game = opened["app"]._first_game
+    game = opened["app"]._first_session
     s = game.settings
     assert (s.mode, s.players, s.timer, s.questions, s.seed) == ("hotseat", ("Ana", "Ben"), 30.0, 3, 7)
     assert s.categories == ("producers", "the series", "dates")
@@ -104,7 +104,7 @@ def test_type_option_limits_the_round_to_those_types(monkeypatch):
         cli, ["play", "--pack", PACK, "--seed", "3", "--questions", "4", "--type", "TRUE_FALSE", "--type", "numeric"]
     )
     assert result.exit_code == 0, result.output
-    game = opened["app"]._first_game
+    game = opened["app"]._first_session
     assert game.settings.types == ("true_false", "numeric")
     assert sorted(t.question.type for t in game.turns) == ["numeric", "numeric", "true_false", "true_false"]
 

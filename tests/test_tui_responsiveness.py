@@ -8,15 +8,16 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from quiz.engine import Game, RoundSettings
 from quiz.packfile import load_pack
+from quiz.session import RoundSettings, Session
+from quiz.storage import ScoreStore
+from quiz.tui.answers.check import CheckAnswer as CheckList
+from quiz.tui.answers.choice import ChoiceList
 from quiz.tui.app import QuizApp
-from quiz.tui.library import NullStore
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.reveal import RevealScreen
+from quiz.tui.round.screen import RoundScreen
 from quiz.tui.screens.title import TitleScreen
-from quiz.tui.widgets.choices import CheckList, ChoiceList
 from quiz.tui.widgets.countdown import Countdown
+from tuikit import on_question, on_reveal
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
 BY_ID = {q.id: q for q in PACK.questions}
@@ -26,14 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def fixed_app(*ids: str, timer: float | None = None) -> QuizApp:
     settings = RoundSettings(seed=3, timer=timer)
-    game = Game([], settings, fixed=[BY_ID[i] for i in ids])
-    return QuizApp(entries=[], store=NullStore(), game=game, settings=settings, clock=lambda: 0.0)
+    session = Session.create([], settings, fixed=[BY_ID[i] for i in ids], clock=lambda: 0.0)
+    return QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=lambda: 0.0)
 
 
 def right_key(app: QuizApp) -> str:
-    turn = app.game.current
+    turn = app.session.turn
     if turn.question.type == "true_false":
-        return "t" if turn.question.correct_bool else "f"
+        return "t" if turn.question.answers[0] == "true" else "f"
     return str(turn.options.index(turn.question.answers[0]) + 1)
 
 
@@ -45,7 +46,7 @@ def test_importing_the_app_loads_only_the_title_screen():
 
 async def test_title_comes_first_and_packs_are_found_after_it():
     found = []
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=NullStore())
+    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore())
     find_packs = app._find_packs
 
     def watched() -> None:
@@ -62,22 +63,22 @@ async def test_title_comes_first_and_packs_are_found_after_it():
 
 
 async def test_entries_asked_for_early_are_found_then():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=NullStore())
+    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore())
     assert [e.id for e in app.entries] == [PACK.id]  # before the app even runs
     assert app.selected_packs == {0}
 
 
-async def test_one_question_screen_and_one_reveal_screen_serve_the_round():
+async def test_one_screen_and_one_answer_list_serve_the_round():
     app = fixed_app("tui-producer", "tui-dts-date", "tui-episodes", timer=20)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         question = app.screen
-        assert isinstance(question, QuestionScreen)
+        assert isinstance(question, RoundScreen) and on_question(app)
         first_list = question.query_one("#answer", ChoiceList)
         reveals = set()
         for n in range(3):
             assert app.screen is question
-            turn = app.game.current
+            turn = app.session.turn
             assert str(question.query_one("#prompt").render()) == turn.question.prompt
             assert str(question.query_one("#progress").render()) == f"Question {n + 1}/3"
             labels = ("True", "False") if turn.question.type == "true_false" else tuple(turn.options)
@@ -85,14 +86,14 @@ async def test_one_question_screen_and_one_reveal_screen_serve_the_round():
             assert first_list.highlighted == 0 and app.focused is first_list
             await pilot.press(right_key(app))
             await pilot.pause()
-            assert isinstance(app.screen, RevealScreen)
+            assert on_reveal(app) and app.screen is question
             assert "✔ Right!" in str(app.screen.query_one("#verdict").render())
             assert str(app.screen.query_one("#reveal-prompt").render()) == turn.question.prompt
             reveals.add(app.screen)
             await pilot.press("enter")
             await pilot.pause()
         assert len(reveals) == 1
-        assert app.game.finished and app.game.players["Player"].correct == 3
+        assert app.session.finished and app.session.players["Player"].correct == 3
 
 
 async def test_answer_widgets_change_with_the_kind_of_question_and_no_key_reaches_the_old_ones():
@@ -101,34 +102,33 @@ async def test_answer_widgets_change_with_the_kind_of_question_and_no_key_reache
         await pilot.pause()
         await pilot.press(right_key(app), "enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.game.current.question.id == "tui-teams"
+        assert on_question(app) and app.session.turn.question.id == "tui-teams"
         assert len(app.screen.query("#answer")) == 1
         checks = app.screen.query_one("#answer", CheckList)
-        assert checks.labels == tuple(app.game.current.options) and app.focused is checks
+        assert checks.labels == tuple(app.session.turn.options) and app.focused is checks
         await pilot.press("1", "enter", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.game.current.question.id == "tui-episodes"
+        assert on_question(app) and app.session.turn.question.id == "tui-episodes"
         assert len(app.screen.query("#answer")) == 1
         assert isinstance(app.screen.query_one("#answer"), ChoiceList)
-        assert [r.question.id for r in app.game.players["Player"].records] == ["tui-producer", "tui-teams"]
+        assert [r.question.id for r in app.session.players["Player"].records] == ["tui-producer", "tui-teams"]
 
 
-async def test_round_screens_are_let_go_when_the_round_ends():
+async def test_the_round_screen_is_let_go_when_the_round_ends():
     app = fixed_app("tui-producer")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         question = app.screen
         await pilot.press(right_key(app))
         await pilot.pause()
-        reveal = app.screen
         await pilot.press("enter")  # results
         await pilot.pause()
         app.show_title()
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
-        assert not app._installed_screens and not app._round_screens
-        assert not question.is_attached and not reveal.is_attached
+        assert not app._installed_screens and app.session is None
+        assert not question.is_attached
 
 
 async def test_a_theme_changed_during_the_reveal_reaches_the_question_screen():

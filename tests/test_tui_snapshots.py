@@ -5,17 +5,16 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
-from quiz.engine import HOTSEAT, Game, RoundSettings
-from quiz.storage import GameRow, ScoreRow
+from quiz.session import HOTSEAT, RoundSettings, Session
+from quiz.storage import GameRow, ScoreRow, ScoreStore
 from quiz.tui.app import QuizApp
-from quiz.tui.library import NullStore, questions_of
-from quiz.tui.screens.handoff import HandoffScreen
+from tuikit import fixed_round
 
 TUI_PACK = FIXTURES / "tui-pack.yaml"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
 
-class FixedStore(NullStore):
+class FixedStore(ScoreStore):
     """Scores that never change, so the high-score screen pictures the same every time."""
 
     def top_scores(self, limit=10):
@@ -36,7 +35,7 @@ class FixedStore(NullStore):
 @pytest.fixture
 def no_handoff_guard(monkeypatch):
     """Hand-offs pass at the first Enter: their guard time is tested in test_tui_flow.py."""
-    monkeypatch.setattr(HandoffScreen, "GUARD_SECONDS", 0.0)
+    monkeypatch.setattr(Session, "READY_GUARD", 0.0)
 
 
 def make_app(**settings) -> QuizApp:
@@ -50,12 +49,6 @@ def make_app(**settings) -> QuizApp:
         store=FixedStore(),
         clock=lambda: 0.0,  # the timer never moves and every answer takes 0 s
     )
-
-
-def fixed_round(app: QuizApp, *ids: str, **settings) -> None:
-    """Start a round of exactly these questions."""
-    by_id = {q.id: q for q in questions_of(app.entries)}
-    app.begin(Game([], RoundSettings(**{**dict(seed=7, timer=20), **settings}), fixed=[by_id[i] for i in ids]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -104,7 +97,7 @@ def test_reveal(snap_compare, size, right):
     async def run_before(pilot):
         fixed_round(pilot.app, "tui-producer")
         await pilot.pause()
-        options = pilot.app.game.current.options
+        options = pilot.app.session.turn.options
         index = options.index("Box to Box Films") if right else options.index("Amazon")
         await pilot.press(str(index + 1))
         await pilot.pause()
@@ -117,7 +110,7 @@ def test_reveal_time_up(snap_compare, size):
     async def run_before(pilot):
         fixed_round(pilot.app, "tui-teams")
         await pilot.pause()
-        pilot.app.screen.time_up()
+        pilot.app.session.time_out()
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
@@ -132,9 +125,9 @@ async def _play_hotseat(pilot, turns: int) -> None:
     await pilot.press("enter")  # the hand-off to the first player
     await pilot.pause()
     for n in range(turns):
-        game = pilot.app.game
-        q, options = game.current.question, game.current.options
-        right = game.current.player == "Ana" or n == 3
+        game = pilot.app.session
+        q, options = game.turn.question, game.turn.options
+        right = game.turn.player == "Ana" or n == 3
         if q.type == "true_false":
             key = "t" if right else "f"
         else:

@@ -7,11 +7,10 @@ from textual.app import App
 from textual.color import Color
 
 from conftest import FIXTURES
-from quiz.engine import HOTSEAT, Game, RoundSettings
 from quiz.packfile import load_pack
+from quiz.session import HOTSEAT, RoundSettings, Session
+from quiz.storage import ScoreStore
 from quiz.tui.app import QuizApp
-from quiz.tui.library import NullStore
-from quiz.tui.screens.handoff import HandoffScreen
 from quiz.tui.widgets.countdown import Countdown
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
@@ -44,16 +43,16 @@ def check(app, selectors: list[str], theme: str) -> None:
 
 @pytest.mark.parametrize("theme", THEMES)
 async def test_coloured_text_stays_readable_in_every_theme(theme, monkeypatch):
-    monkeypatch.setattr(HandoffScreen, "GUARD_SECONDS", 0.0)  # hand-offs pass at once: colours are tested here
+    monkeypatch.setattr(Session, "READY_GUARD", 0.0)  # hand-offs pass at once: colours are tested here
     q = BY_ID["tui-producer"]
     settings = RoundSettings(seed=1, timer=20, mode=HOTSEAT, players=("Ana", "Ben"))
-    game = Game([], settings, fixed=[q])
-    app = QuizApp(entries=[], store=NullStore(), settings=settings, clock=lambda: 0.0)
+    game = Session.create([], settings, fixed=[q], clock=lambda: 0.0)
+    app = QuizApp(entries=[], store=ScoreStore(), settings=settings, clock=lambda: 0.0)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme
         await pilot.pause()
         check(app, ["#banner", "#tagline"], theme)
-        app.begin(game)
+        app.play(game)
         await pilot.pause()
         check(app, ["#next-player"], theme)  # hot-seat opens on the hand-off
         await pilot.press("enter")
@@ -63,7 +62,7 @@ async def test_coloured_text_stays_readable_in_every_theme(theme, monkeypatch):
         countdown.remaining = 2  # the last seconds turn to the warning colour
         await pilot.pause()
         check(app, ["Countdown"], theme)
-        await pilot.press(str(game.current.options.index(q.answers[0]) + 1))
+        await pilot.press(str(game.turn.options.index(q.answers[0]) + 1))
         await pilot.pause()
         check(app, ["#verdict", "#points", "#running-total", "#source"], theme)
         await pilot.press("enter")  # Ben's turn: answer wrong
@@ -71,7 +70,7 @@ async def test_coloured_text_stays_readable_in_every_theme(theme, monkeypatch):
         check(app, ["#next-player"], theme)
         await pilot.press("enter")
         await pilot.pause()
-        wrong = next(i for i, o in enumerate(game.current.options) if o != q.answers[0])
+        wrong = next(i for i, o in enumerate(game.turn.options) if o != q.answers[0])
         await pilot.press(str(wrong + 1))
         await pilot.pause()
         check(app, ["#verdict"], theme)

@@ -5,24 +5,31 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from quiz.engine import HOTSEAT, MAX_PLAYERS, SOLO, Game, RoundError, RoundSettings
 from quiz.model import DIFFICULTIES, QUESTION_TYPES
+from quiz.session.settings import HOTSEAT, MAX_PLAYERS, SOLO, RoundError, RoundSettings
+
+if TYPE_CHECKING:
+    from quiz.catalog import PackEntry
+    from quiz.session import Session
+    from quiz.storage import ScoreStore
 
 DEFAULT_TIMER = 20.0
 #: An hour per question is already no timer at all; beyond it a typo (or "inf") is likelier.
 MAX_TIMER = 3600.0
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"quiz play: {message}", err=True)
     raise click.exceptions.Exit(2)
 
 
-def _discover_with_progress(discover_packs, packs: tuple[str, ...]) -> list:
+def _discover_with_progress(discover: Callable[..., list[PackEntry]], packs: tuple[str, ...]) -> list[PackEntry]:
     """The packs, with ``Reading big.yaml… 45%`` on a terminal while a big one is read for the first time.
 
     The line is erased before the UI starts; quick loading shows nothing.
@@ -35,7 +42,8 @@ def _discover_with_progress(discover_packs, packs: tuple[str, ...]) -> list:
             shown.label = f"Reading {Path(path).name}"
             shown(done)
 
-        return discover_packs(packs, include_builtin=not packs, include_user=not packs, progress=progress)
+        return discover(extra_paths=packs, include_builtin=not packs, include_user=not packs,
+                        include_plugins=not packs, progress=progress)
 
 
 def build_round(
@@ -48,10 +56,12 @@ def build_round(
     seed: int | None,
     players: str | None,
     types: tuple[str, ...] = (),
-) -> tuple[Game, list, RoundSettings, object]:
+) -> tuple[Session, list[PackEntry], RoundSettings, ScoreStore]:
     """Check every option and build the round; calls _fail (exit code 2) on a bad value."""
     # Imported here so that a bad option costs no pack loading.
-    from quiz.tui.library import discover_packs, entry_categories, entry_ok, open_store, questions_of, recently_seen
+    from quiz.catalog import categories_of, discover, load_questions
+    from quiz.session import Session
+    from quiz.storage import ScoreStore
 
     if questions < 1:
         _fail(f"--questions must be at least 1 (got {questions}).")
@@ -77,15 +87,15 @@ def build_round(
         if not Path(path).is_file():
             _fail(_not_a_pack_file(path))
 
-    entries = _discover_with_progress(discover_packs, packs)
+    entries = _discover_with_progress(discover, packs)
     wanted = {str(Path(p).resolve()) for p in packs}
     for entry in entries:
-        if not entry_ok(entry) and str(Path(entry.path).resolve()) in wanted:
+        if not entry.usable and str(Path(entry.path).resolve()) in wanted:
             _fail(f"the pack {entry.path} cannot be used: {entry.error}")
-    usable = [e for e in entries if entry_ok(e)]
+    usable = [e for e in entries if e.usable]
     if not usable:
         _fail("no question packs found; pass one with --pack PATH.")
-    known = entry_categories(usable)
+    known = categories_of(usable)
     folded = {name.casefold(): name for name in known}
     for name in categories:
         if name.strip().casefold() not in folded:
@@ -105,13 +115,15 @@ def build_round(
         settings.check()
     except RoundError as exc:
         _fail(f"{exc}.")
-    store = open_store()
+    store = ScoreStore()
     try:
-        game = Game(questions_of(usable), settings, recent=recently_seen(store, names))
+        session = Session.create(
+            load_questions(usable), settings, recent=store.recently_seen_by(names), packs=[e.id for e in usable]
+        )
     except RoundError as exc:
         store.close()
         _fail(f"{exc}.")
-    return game, usable, settings, store
+    return session, usable, settings, store
 
 
 @click.command("play")
@@ -132,12 +144,12 @@ def build_round(
 @click.option("--players", default=None, metavar='"Ana,Ben"', help="Player names; two or more play hot-seat.")
 def command(packs, categories, types, questions, timer, no_timer, difficulty, seed, players) -> None:
     """Go straight into a round."""
-    game, entries, settings, store = build_round(
+    session, entries, settings, store = build_round(
         packs, categories, questions, timer, no_timer, difficulty, seed, players, types
     )
     from quiz.tui.app import QuizApp  # only now: bad options never pay for loading the UI
 
-    app = QuizApp(entries=entries, settings=settings, store=store, game=game)
+    app = QuizApp(entries=entries, settings=settings, store=store, session=session)
     try:
         app.run()
     finally:

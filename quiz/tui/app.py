@@ -1,4 +1,10 @@
-"""The Textual app: which screen shows when, and the round being played."""
+"""The Textual app: which screen shows when. The round itself is the session's (``quiz.session``).
+
+Title → setup (returns a session) → the round (returns its record) → results
+(returns what to do next). Each screen is typed by its result and dismissed with
+it; the app only decides what comes next, saves finished games, and finds the
+packs and the score store in the background.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +23,11 @@ from textual.binding import Binding
 from quiz.tui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
-    from quiz.engine import AnswerRecord, Game, RoundSettings
-    from quiz.model import Question
+    from quiz.catalog import PackEntry
+    from quiz.session import GameResult, RoundSettings, Session
+    from quiz.storage import ScoreStore
     from quiz.tui.loading import PackLoader, PacksFound, PacksReading
+    from quiz.tui.screens.results import ResultsChoice
 
 #: Allocations between young-generation collections (Python's default is 700).
 GC_THRESHOLD = 10_000
@@ -27,12 +35,12 @@ GC_THRESHOLD = 10_000
 STATUS_DELAY = 0.3
 
 # Only the title screen is imported up front: it is all the first frame needs. The
-# other screens, the engine and the pack library are imported where first used,
+# other screens, the session and the pack catalog are imported where first used,
 # which keeps start-up short.
 
 
 class QuizApp(App[None]):
-    """Title → setup → questions and reveals (→ hand-offs) → results → title."""
+    """Title → setup → the round → results → title."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Tour de France Quiz"
@@ -50,10 +58,10 @@ class QuizApp(App[None]):
         pack_paths: Sequence[str | Path] = (),
         include_builtin: bool = True,
         include_user: bool = True,
-        entries: Sequence[Any] | None = None,
+        entries: Sequence[PackEntry] | None = None,
         settings: RoundSettings | None = None,
-        store: Any = None,
-        game: Game | None = None,
+        store: ScoreStore | None = None,
+        session: Session | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
@@ -62,26 +70,27 @@ class QuizApp(App[None]):
         self.include_user = include_user
         # Packs and the score store are found after the title's first frame (see on_mount);
         # None means "not yet", and the properties below fetch them on first use if asked earlier.
-        self._entries: list[Any] | None = list(entries) if entries is not None else None
+        self._entries: list[PackEntry] | None = list(entries) if entries is not None else None
         self._settings = settings
         self._store = store
+        #: The clock every round of this app runs on.
         self.clock = clock
-        self.game: Game | None = None
-        self._first_game = game
-        self.round_packs: tuple[str, ...] = ()
+        #: The round on screen, or the last one played.
+        self.session: Session | None = None
+        self._first_session = session
         self._selected_packs: set[int] | None = None
         self._store_problem_shown = False
-        self._round_screens: dict[str, Any] = {}
         # Finding the packs in the background (see _find_packs): the loader, and the file
         # being read for the first time and how far.
         self._loader: PackLoader | None = None
         self._reading: tuple[str, float] | None = None
 
-    # -- what the round is made of, fetched on first use ---------------------------
+    # -- what a round is made of, fetched on first use ---------------------------
     @property
     def settings(self) -> RoundSettings:
+        """The settings the setup screen starts from: the last round's, or the command line's."""
         if self._settings is None:
-            from quiz.engine import RoundSettings
+            from quiz.session import RoundSettings
 
             self._settings = RoundSettings()
         return self._settings
@@ -91,7 +100,7 @@ class QuizApp(App[None]):
         self._settings = settings
 
     @property
-    def entries(self) -> list[Any]:
+    def entries(self) -> list[PackEntry]:
         if self._entries is None:
             if self._loader is not None:
                 # Asked for while the loader runs: wait for it rather than read everything twice.
@@ -101,16 +110,15 @@ class QuizApp(App[None]):
         return self._entries
 
     @entries.setter
-    def entries(self, entries: Sequence[Any]) -> None:
+    def entries(self, entries: Sequence[PackEntry]) -> None:
         self._entries = list(entries)
         self._selected_packs = None
 
     @property
     def selected_packs(self) -> set[int]:
+        """Which of the entries the setup screen ticks: the usable ones, or the last round's."""
         if self._selected_packs is None:
-            from quiz.tui.library import entry_ok
-
-            self._selected_packs = {i for i, e in enumerate(self.entries) if entry_ok(e)}
+            self._selected_packs = {i for i, e in enumerate(self.entries) if e.usable}
         return self._selected_packs
 
     @selected_packs.setter
@@ -118,15 +126,15 @@ class QuizApp(App[None]):
         self._selected_packs = set(chosen)
 
     @property
-    def store(self) -> Any:
+    def store(self) -> ScoreStore:
         if self._store is None:
-            from quiz.tui.library import open_store
+            from quiz.storage import ScoreStore
 
-            self._store = open_store()
+            self._store = ScoreStore()
         return self._store
 
     @store.setter
-    def store(self, store: Any) -> None:
+    def store(self, store: ScoreStore) -> None:
         self._store = store
 
     # -- start-up ------------------------------------------------------------
@@ -139,12 +147,9 @@ class QuizApp(App[None]):
         # Textual makes many short-lived objects per key press; with the default threshold
         # the collector ran several times per press, and a full collection took tens of ms.
         gc.set_threshold(GC_THRESHOLD)
-        if self._first_game is not None:
-            # `quiz play`: its packs and store were given, so the round starts at once.
-            from quiz.tui.library import entry_ok
-
-            self.round_packs = tuple(e.id for e in self.entries if entry_ok(e))
-            self.begin(self._first_game)
+        if self._first_session is not None:
+            # `quiz play`: its packs, store and round were given, so the round starts at once.
+            self.play(self._first_session)
             self.report_store_problem()
             self.call_after_refresh(gc.freeze)
         else:
@@ -164,10 +169,16 @@ class QuizApp(App[None]):
         self._loader.start()
         self.set_timer(STATUS_DELAY, self._show_pack_status)
 
-    def _discover(self, progress: Callable[[Path, float], None] | None = None) -> list[Any]:
-        from quiz.tui.library import discover_packs
+    def _discover(self, progress: Callable[[Path, float], None] | None = None) -> list[PackEntry]:
+        from quiz import catalog
 
-        return discover_packs(self.pack_paths, self.include_builtin, self.include_user, progress=progress)
+        return catalog.discover(
+            extra_paths=self.pack_paths,
+            include_builtin=self.include_builtin,
+            include_user=self.include_user,
+            include_plugins=self.include_builtin,
+            progress=progress,
+        )
 
     @property
     def loading_packs(self) -> bool:
@@ -176,7 +187,7 @@ class QuizApp(App[None]):
 
     def pack_status(self) -> str | None:
         """What the screen says about finding the packs: nothing when done or quick so far."""
-        if not self.loading_packs or self._loader.elapsed < STATUS_DELAY:
+        if not self.loading_packs or self._loader is None or self._loader.elapsed < STATUS_DELAY:
             return None
         if self._reading is None:
             return "Looking for question packs…"
@@ -208,7 +219,7 @@ class QuizApp(App[None]):
         self._show_pack_status()
         self._packs_ready()
         if getattr(self.screen, "WAITS_FOR_PACKS", False):
-            self.open_setup()  # Play was chosen meanwhile and the player is still waiting
+            self.action_setup()  # Play was chosen meanwhile and the player is still waiting
 
     def _packs_ready(self) -> None:
         self.selected_packs  # noqa: B018 - picks the usable packs
@@ -233,32 +244,28 @@ class QuizApp(App[None]):
 
     def report_store_problem(self) -> None:
         """Say once that scores are not being kept; the game carries on regardless."""
-        problem = getattr(self.store, "problem", None)
+        problem = self.store.problem
         if problem and not self._store_problem_shown:
             self._store_problem_shown = True
             self.notify(problem, title="Scores", severity="warning", timeout=8)
 
     # -- moving between screens -------------------------------------------------
-    def _show(self, screen) -> None:
-        # The title stays at the bottom of the stack; one screen at a time sits on it.
-        if isinstance(self.screen, TitleScreen):
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
-        if any(s.game is not self.game for s in self._round_screens.values()):
-            self.call_after_refresh(self._release_round_screens)  # e.g. results, or a review round
+    def _show(self, screen: Any, callback: Callable[[Any], None] | None = None) -> None:
+        """Put ``screen`` on the title (the title stays at the bottom; one screen at a time sits on it)."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+            self.pop_screen()
+        self.push_screen(screen, callback)
 
     def show_title(self) -> None:
-        self.game = None
-        while not isinstance(self.screen, TitleScreen) and len(self.screen_stack) > 1:
+        self.session = None
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
             self.pop_screen()
-        self.call_after_refresh(self._release_round_screens)
 
-    def open_setup(self) -> None:
-        if self.loading_packs:
-            # The setup screen lists the packs. A quick load is simply waited for (as long as
-            # it would be before the status line showed): no flicker, and keys typed after P
-            # reach the setup screen. A slow one gets a screen that waits with the status line.
+    def action_setup(self) -> None:
+        """Set up a round (after the packs are in: a slow first reading gets a screen that waits)."""
+        if self.loading_packs and self._loader is not None:
+            # A quick load is simply waited for (as long as it would be before the status line
+            # showed): no flicker, and keys typed after P reach the setup screen.
             entries = self._loader.wait(max(0.0, STATUS_DELAY - self._loader.elapsed))
             if entries is None:
                 from quiz.tui.screens.waiting import PacksWaitScreen
@@ -268,142 +275,64 @@ class QuizApp(App[None]):
             self._entries = entries  # the loader's message follows and finishes the job
         from quiz.tui.screens.setup import SetupScreen
 
-        self._show(SetupScreen())
+        self._show(SetupScreen(self.entries, self.selected_packs, self.settings, self.store, self.clock), self._set_up)
 
-    def open_scores(self) -> None:
+    def _set_up(self, session: Session | None) -> None:
+        if session is None:
+            self.show_title()
+            return
+        self.settings = session.settings
+        self.selected_packs = {i for i, e in enumerate(self.entries) if e.id in session.packs and e.usable}
+        self.play(session)
+
+    def action_scores(self) -> None:
         from quiz.tui.screens.scores import ScoresScreen
 
-        self._show(ScoresScreen())
+        self._show(ScoresScreen(self.store))
 
     @property
     def in_round(self) -> bool:
         return any(getattr(s, "IN_ROUND", False) for s in self.screen_stack)
 
-    # -- the round ---------------------------------------------------------------
-    def new_round(self, settings: RoundSettings, entries: Sequence[Any]) -> Game:
-        """Build a round from the chosen packs (raises RoundError) and start it."""
-        from quiz.engine import Game
-        from quiz.tui.library import questions_of, recently_seen
+    # -- rounds --------------------------------------------------------------------
+    def play(self, session: Session, standings: Session | None = None) -> None:
+        """Run ``session`` on screen; ``standings``: the round a review came from, to return to."""
+        from quiz.tui.round.screen import RoundScreen
 
-        pool = questions_of(entries)
-        recent = recently_seen(self.store, settings.players)
-        game = Game(pool, settings, recent=recent)
-        self.settings = settings
-        self.selected_packs = {i for i, e in enumerate(self.entries) if e in entries}
-        self.round_packs = tuple(e.id for e in entries)
-        self.begin(game)
-        return game
+        self.session = session
+        self._show(RoundScreen(session), lambda result: self._round_over(session, result, standings))
 
-    def begin(self, game: Game) -> None:
-        from quiz.engine import HOTSEAT
-
-        self.game = game
-        if game.settings.mode == HOTSEAT:
-            # The first player's clock must not start before they have the keyboard either.
-            self.show_handoff()
-        else:
-            self.show_question()
-
-    def show_handoff(self) -> None:
-        from quiz.tui.screens.handoff import HandoffScreen
-
-        self._show(HandoffScreen(self.game))
-
-    # A round keeps one question screen and one reveal screen and updates them for
-    # each turn: building new screens on every key press was most of its cost.
-    def _round_screen(self, name: str):
-        """This round's screen of that name, if it has one yet."""
-        screen = self._round_screens.get(name)
-        return screen if screen is not None and screen.game is self.game else None
-
-    def _keep(self, name: str, screen) -> None:
-        self._release_round_screens()
-        self._round_screens[name] = screen
-        self.install_screen(screen, f"round-{name}")  # installed: switching away does not destroy it
-
-    def _release_round_screens(self) -> None:
-        """Let go of screens of rounds that are over (once they are off the stack)."""
-        for name, screen in list(self._round_screens.items()):
-            if screen.game is self.game or screen in self.screen_stack:
-                continue
-            del self._round_screens[name]
-            self.uninstall_screen(screen)
-            screen.remove()
-
-    def show_question(self) -> None:
-        from quiz.tui.screens.question import QuestionScreen
-
-        if self.game is None or self.game.finished:
+    def _round_over(self, session: Session, result: GameResult | None, standings: Session | None) -> None:
+        if result is None:  # the players left the round
+            self.show_title()
             return
-        screen = self._round_screen("question")
-        if screen is None:
-            screen = QuestionScreen(self.game)
-            self._keep("question", screen)
-        else:
-            screen.next_turn()
-        self._show(screen)
-
-    def show_reveal(self, record: AnswerRecord | None) -> None:
-        from quiz.tui.screens.reveal import RevealScreen
-
-        if self.game is None or record is None:
-            return
-        screen = self._round_screen("reveal")
-        if screen is None:
-            screen = RevealScreen(self.game, record)
-            self._keep("reveal", screen)
-        else:
-            screen.show(record)
-        self._show(screen)
-
-    def after_reveal(self) -> None:
-        from quiz.engine import HOTSEAT
-
-        game = self.game
-        if game is None:
-            return
-        previous = game.current.player if game.current else None
-        game.advance()
-        if game.finished:
-            self.finish_round()
-        elif game.settings.mode == HOTSEAT and game.current.player != previous:
-            self.show_handoff()
-        else:
-            self.show_question()
-
-    def finish_round(self) -> None:
-        game = self.game
-        if game is None:
-            return
-        if not game.settings.practice:
-            try:
-                self.store.save_game(game, self.round_packs)
-            except Exception:  # the store promises not to raise; if it does, play still goes on
-                self.store.problem = self.store.problem or "Scores could not be saved. Play goes on."
+        if not session.settings.practice:
+            self.store.save_game(result)  # never raises; a problem is said once below
             self.report_store_problem()
+        self.show_results(session, standings)
+
+    def show_results(self, session: Session, standings: Session | None = None) -> None:
         from quiz.tui.screens.results import ResultsScreen
 
-        self._show(ResultsScreen(game))
+        self._show(ResultsScreen(session, standings), lambda choice: self._after_results(session, standings, choice))
 
-    def review(self, player: str, mistakes: Sequence[Question]) -> None:
-        """Replay missed questions for practice: no points, no timer, not saved."""
-        from quiz.engine import SOLO, Game
+    def _after_results(self, session: Session, standings: Session | None, choice: ResultsChoice | None) -> None:
+        from quiz.session import SOLO, Session
 
-        base = self.game.settings if self.game else self.settings
-        settings = replace(base, mode=SOLO, players=(player,), practice=True, timer=None)
-        self.begin(Game([], settings, fixed=list(mistakes)))
+        if choice is None or choice.action == "title":
+            self.show_title()
+        elif choice.action == "new":
+            self.action_setup()
+        elif choice.action == "standings" and standings is not None:
+            self.show_results(standings)
+        elif choice.action == "review":
+            # Missed questions again, for practice: no points, no timer, not saved.
+            stats = session.players[choice.player]
+            settings = replace(session.settings, mode=SOLO, players=(choice.player,), practice=True, timer=None)
+            review = Session.create([], settings, fixed=stats.mistakes, clock=self.clock, packs=session.packs)
+            self.play(review, standings=standings or session)
 
     # -- leaving -------------------------------------------------------------------
-    def confirm_leave_round(self) -> None:
-        from quiz.tui.modals.confirm import ConfirmModal
-
-        def leave(yes: bool | None) -> None:
-            if yes:
-                self.show_title()
-
-        if not isinstance(self.screen, ConfirmModal):
-            self.push_screen(ConfirmModal("Leave this round? It will not be saved.", yes="Leave", no="Keep playing"), leave)
-
     def exit(self, *args: Any, **kwargs: Any) -> None:
         if self._loader is not None:
             self._loader.stop()  # a first reading still going on is of no use any more

@@ -1,6 +1,12 @@
-"""The end of a round: ranking, points and right answers, accuracy per category."""
+"""The end of a round: ranking, points and right answers, accuracy per category.
+
+It dismisses with what the players chose next: review someone's mistakes, a new
+round, the title, or (after a review) the standings of the round it came from.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -9,34 +15,27 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
-from quiz.engine import Game, PlayerStats, tied
+from quiz.session import PlayerStats, Session, tied
+from quiz.tui.places import place_label
 from quiz.tui.widgets.bars import CategoryBars
 from quiz.tui.widgets.keybar import KeyBar
+
+
+@dataclass(frozen=True)
+class ResultsChoice:
+    action: str  # "review" | "new" | "title" | "standings"
+    player: str = ""
 
 
 def mean_time(stats: PlayerStats) -> str:
     return "–" if stats.mean_time is None else f"{stats.mean_time:.1f} s"
 
 
-def place_label(place: int, shared: bool) -> str:
-    """'2' or, for a place shared by a tie, '2=' (the = says it in text, not colour)."""
-    return f"{place}=" if shared else str(place)
-
-
-def places(game: Game) -> list[tuple[str, PlayerStats]]:
-    """Each player with their place as shown in tables: tied players share it."""
-    ranking = game.ranking()
-    counts: dict[int, int] = {}
-    for place, _ in ranking:
-        counts[place] = counts.get(place, 0) + 1
-    return [(place_label(place, counts[place] > 1), stats) for place, stats in ranking]
-
-
 def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def summary(game: Game) -> str:
+def summary(game: Session) -> str:
     ranking = game.standings()
     top = ranking[0]
     if game.settings.practice:
@@ -51,19 +50,22 @@ def summary(game: Game) -> str:
     return f"{top.name} wins with {top.points} points!"
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(Screen[ResultsChoice]):
     HELP_SECTION = "Results"
     BINDINGS = [
-        Binding("r", "review", "Review mistakes"),
-        Binding("n", "new_round", "New round"),
-        Binding("escape,t", "title", "Title"),
+        Binding("r,R", "review", "Review mistakes"),
+        Binding("b,B", "standings", "Standings"),
+        Binding("n,N", "new_round", "New round"),
+        Binding("escape,t,T", "title", "Title"),
     ]
 
-    def __init__(self, game: Game) -> None:
+    def __init__(self, game: Session, standings: Session | None = None) -> None:
         super().__init__()
         self.game = game
+        #: The round a review came from: B goes back to its standings.
+        self.standings = standings
         self.ranking = game.standings()
-        self.places = places(game)
+        self.places = [(place_label(p), p.stats) for p in game.ranking()]
 
     def compose(self) -> ComposeResult:
         title = "Practice results" if self.game.settings.practice else "Results"
@@ -79,6 +81,8 @@ class ResultsScreen(Screen[None]):
                 yield CategoryBars(stats.per_category, classes="bars")
             with Horizontal(classes="buttons"):
                 yield Button("Review mistakes (R)", id="review", variant="primary")
+                if self.standings is not None:
+                    yield Button("Standings (B)", id="standings")
                 yield Button("New round (N)", id="new")
                 yield Button("Title (T)", id="title")
         yield KeyBar()
@@ -113,20 +117,34 @@ class ResultsScreen(Screen[None]):
         row = table.cursor_row if 0 <= table.cursor_row < len(self.ranking) else 0
         return self.ranking[row]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "standings":
+            return self.standings is not None
+        return True
+
     def action_review(self) -> None:
         stats = self.selected_player()
         if not stats.mistakes:
             self.notify(f"{stats.name} made no mistakes to review. Well done!")
             return
-        self.app.review(stats.name, stats.mistakes)
+        self.dismiss(ResultsChoice("review", stats.name))
+
+    def action_standings(self) -> None:
+        self.dismiss(ResultsChoice("standings"))
 
     def action_new_round(self) -> None:
-        self.app.open_setup()
+        self.dismiss(ResultsChoice("new"))
 
     def action_title(self) -> None:
-        self.app.show_title()
+        self.dismiss(ResultsChoice("title"))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"review": self.action_review, "new": self.action_new_round, "title": self.action_title}[event.button.id]()
+        actions = {
+            "review": self.action_review,
+            "standings": self.action_standings,
+            "new": self.action_new_round,
+            "title": self.action_title,
+        }
+        actions[str(event.button.id)]()

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from quiz.storage import ScoreStore
 from quiz.tui.widgets.keybar import KeyBar
 
 
@@ -27,7 +28,11 @@ def short_settings(text: str) -> str:
 
 class ScoresScreen(Screen[None]):
     HELP_SECTION = "High scores"
-    BINDINGS = [Binding("escape,t", "back", "Back")]
+    BINDINGS = [Binding("escape,t,T", "back", "Back")]
+
+    def __init__(self, store: ScoreStore) -> None:
+        super().__init__()
+        self.store = store
 
     def compose(self) -> ComposeResult:
         yield Static("High scores", classes="screen-title")
@@ -39,7 +44,7 @@ class ScoresScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        store = self.app.store
+        store = self.store
         try:
             top = store.top_scores(10)
             recent = store.recent_games(10)
@@ -75,4 +80,4 @@ class ScoresScreen(Screen[None]):
         table.focus()
 
     def action_back(self) -> None:
-        self.app.show_title()
+        self.dismiss(None)

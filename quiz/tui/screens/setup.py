@@ -1,7 +1,14 @@
-"""Choosing a round: mode, players, packs, categories, question types, length, timer, difficulty."""
+"""Choosing a round: mode, players, packs, categories, question types, length, timer, difficulty.
+
+The screen dismisses with the round it built (a started-from-nothing Session), or
+None when the player goes back; a setting that cannot make a round is said on
+the screen, and the player stays to change it.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,9 +20,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from quiz.engine import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings
-from quiz.model import DIFFICULTIES, TYPE_LABELS
-from quiz.tui.library import entry_categories, entry_ok, entry_problem, entry_types
+from quiz.catalog import PackEntry, categories_of, load_questions, types_of
+from quiz.model import DIFFICULTIES
+from quiz.qtypes import TYPES
+from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings, Session
+from quiz.session.settings import MAX_NAME
+from quiz.storage import ScoreStore
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from quiz.tui.widgets.toggles import MarkedSelectionList
@@ -28,19 +38,30 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.split(",") if name.strip())
 
 
-def _index(values: tuple, value, default: int = 0) -> int:
-    return values.index(value) if value in values else default
-
-
-class SetupScreen(Screen[None]):
+class SetupScreen(Screen[Session | None]):
     HELP_SECTION = "Setting up a round"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("f5", "start", "Start"),
     ]
 
+    def __init__(
+        self,
+        entries: Sequence[PackEntry],
+        selected: set[int],
+        settings: RoundSettings,
+        store: ScoreStore,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.selected = set(selected)
+        self.start_settings = settings
+        self.store = store
+        self.clock = clock
+
     def compose(self) -> ComposeResult:
-        s: RoundSettings = self.app.settings
+        s = self.start_settings
         # A length or timer chosen on the command line (quiz play --questions 12) stays on offer.
         self.counts = tuple(sorted({*QUESTION_COUNTS, s.questions}))
         self.timers = (None, *sorted({*(t for t in TIMER_CHOICES if t is not None), *([s.timer] if s.timer else [])}))
@@ -84,14 +105,14 @@ class SetupScreen(Screen[None]):
     def on_mount(self) -> None:
         packs = self.query_one("#packs", SelectionList)
         broken: list[str] = []
-        for i, entry in enumerate(self.app.entries):
-            if entry_ok(entry):
+        for i, entry in enumerate(self.entries):
+            if entry.usable:
                 label = f"{entry.title} ({entry.total} questions)"
-                packs.add_option(Selection(label, i, i in self.app.selected_packs))
+                packs.add_option(Selection(label, i, i in self.selected))
             else:
                 name = Path(entry.path).name if entry.path else entry.title
-                packs.add_option(Selection(f"✘ {name}: {entry_problem(entry)}", i, False, disabled=True))
-                broken.append(f"✘ {entry.path or entry.title}: {entry_problem(entry)}")
+                packs.add_option(Selection(f"✘ {name}: {entry.problem_line()}", i, False, disabled=True))
+                broken.append(f"✘ {entry.path or entry.title}: {entry.problem_line()}")
         # The list cuts long lines; the full reasons are repeated below it, wrapped.
         problems = self.query_one("#pack-problems", Static)
         problems.update("\n".join(broken))
@@ -109,24 +130,24 @@ class SetupScreen(Screen[None]):
     def mode(self) -> str:
         return MODES[self._pressed("mode")]
 
-    def selected_entries(self) -> list:
+    def selected_entries(self) -> list[PackEntry]:
         chosen = self.query_one("#packs", SelectionList).selected
-        return [self.app.entries[i] for i in sorted(chosen)]
+        return [self.entries[i] for i in sorted(chosen)]
 
     def _fill_categories(self) -> None:
         categories = self.query_one("#categories", SelectionList)
-        keep = set(categories.selected) or {c.casefold() for c in self.app.settings.categories}
+        keep = set(categories.selected) or {c.casefold() for c in self.start_settings.categories}
         categories.clear_options()
-        for name, count in entry_categories(self.selected_entries()).items():
+        for name, count in categories_of(self.selected_entries()).items():
             categories.add_option(Selection(f"{name} ({count})", name, name.casefold() in keep or name in keep))
 
     def _fill_types(self) -> None:
         """The types the chosen packs hold, ticked as before (or as on the command line)."""
         types = self.query_one("#types", SelectionList)
-        keep = set(types.selected) or set(self.app.settings.types)
+        keep = set(types.selected) or set(self.start_settings.types)
         types.clear_options()
-        for name, count in entry_types(self.selected_entries()).items():
-            types.add_option(Selection(f"{TYPE_LABELS.get(name, name)} ({count})", name, name in keep))
+        for name, count in types_of(self.selected_entries()).items():
+            types.add_option(Selection(f"{TYPES[name].title} ({count})", name, name in keep))
 
     def _mode_changed(self) -> None:
         label = self.query_one("#players-label", Label)
@@ -152,7 +173,7 @@ class SetupScreen(Screen[None]):
         if self.mode == SOLO and not names:
             names = ("Player",)
         return replace(
-            self.app.settings,
+            self.start_settings,
             mode=self.mode,
             players=names,
             categories=tuple(self.query_one("#categories", SelectionList).selected),
@@ -177,12 +198,18 @@ class SetupScreen(Screen[None]):
             return
         try:
             settings = self.settings()
-            self.app.new_round(settings, entries)
+            settings.check()
+            recent = self.store.recently_seen_by(settings.players)
+            session = Session.create(
+                load_questions(entries), settings, recent=recent, clock=self.clock, packs=[e.id for e in entries]
+            )
         except RoundError as exc:
             self.show_error(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            return
+        self.dismiss(session)
 
     def action_back(self) -> None:
-        self.app.show_title()
+        self.dismiss(None)
 
     @on(Input.Submitted, "#players")
     def _on_names_submitted(self) -> None:

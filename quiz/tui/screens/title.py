@@ -18,9 +18,9 @@ TAGLINE = "A trivia game about the Netflix × A.S.O. docuseries announced in 202
 class TitleScreen(Screen[None]):
     HELP_SECTION = "Title screen"
     BINDINGS = [
-        Binding("p", "play", "Play"),
-        Binding("s", "scores", "High scores"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("p,P", "app.setup", "Play"),
+        Binding("s,S", "app.scores", "High scores"),
+        Binding("q,Q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -42,16 +42,8 @@ class TitleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#play", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        actions = {"play": self.action_play, "scores": self.action_scores, "help": self.app.action_help}
-        if event.button.id == "quit":
-            self.app.exit()
-        elif event.button.id in actions:
-            actions[event.button.id]()
-
-    def action_play(self) -> None:
-        self.app.open_setup()
-
-    def action_scores(self) -> None:
-        self.app.open_scores()
+        # Each button does what its key does.
+        actions = {"play": "app.setup", "scores": "app.scores", "help": "app.help", "quit": "app.quit"}
+        await self.run_action(actions[str(event.button.id)])

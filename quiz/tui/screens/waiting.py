@@ -30,8 +30,8 @@ class PacksWaitScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # The packs may have come in while a modal (say, help) was over this screen.
-        if not self.app.loading_packs:
-            self.app.open_setup()
+        if not getattr(self.app, "loading_packs", False):
+            self.call_next(self.run_action, "app.setup")
 
     def action_back(self) -> None:
-        self.app.show_title()
+        self.dismiss(None)

@@ -1,4 +1,9 @@
-"""The round engine: choosing questions, turns, scoring through a round, results."""
+"""The round session without any UI: choosing questions, turns, scoring, time, modes, results.
+
+Rounds are driven by a fake clock (tests/sessionkit.py): an answer "after 2.0 s"
+is given when the session's own clock says 2.0 s have passed since the question
+opened, exactly as a player's key press would be timed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from dataclasses import replace
 
 import pytest
 
-from quiz.engine import HOTSEAT, SOLO, TEAMS, Game, RoundError, RoundSettings, present_options
+from quiz.session import HOTSEAT, LIVE, SOLO, TEAMS, Phase, RoundError, RoundSettings, Session, present_options
+from sessionkit import Driver
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Question
 from quiz.packfile import load_pack
 
@@ -31,15 +37,19 @@ def make_pool(n: int = 30, pack: str = "p") -> list[Question]:
     ]
 
 
-def ids(game: Game) -> list[str]:
-    return [turn.question.id for turn in game.turns]
+def ids(game: Driver | Session) -> list[str]:
+    session = game.session if isinstance(game, Driver) else game
+    return [turn.question.id for turn in session.turns]
 
 
-def play(game: Game, answers: list[tuple[object, float | None]]) -> None:
-    """Answer each turn in order with (response, elapsed) and move on."""
-    for response, elapsed in answers:
-        game.answer(response, elapsed)
-        game.advance()
+def Game(pool, settings, recent=(), fixed=None) -> Driver:  # noqa: N802 - reads like the constructor it stands for
+    """A session on a fake clock, started."""
+    return Driver.create(pool, settings, recent=recent, fixed=fixed)
+
+
+def play(game: Driver, answers: list[tuple[object, float]]) -> None:
+    """Answer each turn in order with (response, seconds taken) and move on."""
+    game.play(answers)
 
 
 # -- building a round -----------------------------------------------------------
@@ -48,8 +58,8 @@ def test_same_seed_and_settings_give_the_same_round():
     pool = make_pool()
     a, b = Game(pool, settings), Game(list(reversed(pool)), settings)  # pool order must not matter
     assert ids(a) == ids(b)
-    assert [t.options for t in a.turns] == [t.options for t in b.turns]
-    assert a.seed == b.seed == 1234
+    assert [t.options for t in a.session.turns] == [t.options for t in b.session.turns]
+    assert a.session.seed == b.session.seed == 1234
 
 
 def test_different_seeds_give_different_rounds():
@@ -64,7 +74,7 @@ def test_never_two_questions_testing_the_same_fact():
     pool = [replace(q, facts=(f"fact-{i % 4}",)) for i, q in enumerate(pool)]
     for seed in range(20):
         game = Game(pool, RoundSettings(questions=4, seed=seed))
-        facts = [turn.question.facts[0] for turn in game.turns]
+        facts = [turn.question.facts[0] for turn in game.session.turns]
         assert sorted(facts) == ["fact-0", "fact-1", "fact-2", "fact-3"]
     with pytest.raises(RoundError, match=r"only 4 suitable questions .*need 5"):
         Game(pool, RoundSettings(questions=5, seed=0))
@@ -95,7 +105,7 @@ def test_filters_by_category_difficulty_and_type():
         Question(id="mc", category="people", type=MULTIPLE_CHOICE, prompt="Who?", choices=("A", "B"), answers=("A",))
     ]
     game = Game(pool, RoundSettings(questions=3, seed=3, categories=("PEOPLE",), difficulty="hard"))
-    assert all(t.question.category == "people" and t.question.difficulty == "hard" for t in game.turns)
+    assert all(t.question.category == "people" and t.question.difficulty == "hard" for t in game.session.turns)
     only_mc = Game(pool, RoundSettings(questions=1, seed=3, types=(MULTIPLE_CHOICE,)))
     assert ids(only_mc) == ["mc"]
     with pytest.raises(RoundError, match="only 1 suitable question for"):
@@ -137,10 +147,10 @@ def test_options_are_shuffled_but_never_already_solved():
 def test_hotseat_players_alternate_and_each_gets_their_own_questions():
     players = ("Ann", "Bob", "Cat")
     game = Game(make_pool(), RoundSettings(mode=HOTSEAT, players=players, questions=4, seed=9))
-    assert [t.player for t in game.turns] == list(players) * 4
-    assert [t.number for t in game.turns] == [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]
-    assert all(t.of == 4 for t in game.turns)
-    per_player = {p: {t.question.id for t in game.turns if t.player == p} for p in players}
+    assert [t.player for t in game.session.turns] == list(players) * 4
+    assert [t.number for t in game.session.turns] == [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]
+    assert all(t.of == 4 for t in game.session.turns)
+    per_player = {p: {t.question.id for t in game.session.turns if t.player == p} for p in players}
     assert all(len(qs) == 4 for qs in per_player.values())
     assert len(set().union(*per_player.values())) == 12  # nobody shares a question
 
@@ -153,28 +163,29 @@ def test_hotseat_needs_questions_for_everyone():
 def test_hotseat_answer_goes_to_the_player_whose_turn_it_is():
     game = Game(make_pool(), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob"), questions=2, seed=2, timer=None))
     play(game, [(True, 1.0), (False, 1.0), (True, 1.0), (True, 1.0)])
-    assert (game.players["Ann"].points, game.players["Ann"].correct) == (2100, 2)
-    assert (game.players["Bob"].points, game.players["Bob"].correct) == (1000, 1)
-    assert game.finished and game.current is None
+    assert (game.session.players["Ann"].points, game.session.players["Ann"].correct) == (2100, 2)
+    assert (game.session.players["Bob"].points, game.session.players["Bob"].correct) == (1000, 1)
+    assert game.session.finished and game.session.turn is None
 
 
-def test_teams_answer_the_same_question_and_the_turn_waits_for_all():
-    game = Game(make_pool(), RoundSettings(mode=TEAMS, players=("Red", "Blue"), questions=3, seed=4))
-    assert len(game.turns) == 3 and all(t.participants == ("Red", "Blue") for t in game.turns)
+def test_a_live_room_answers_the_same_question_and_the_turn_waits_for_all():
+    game = Game(make_pool(), RoundSettings(mode=LIVE, players=("Red", "Blue"), questions=3, seed=4))
+    assert len(game.session.turns) == 3 and all(t.participants == ("Red", "Blue") for t in game.session.turns)
     game.answer(True, 2.0, player="Red")
-    assert game.waiting_for() == ("Blue",) and not game.turn_complete
+    assert game.session.waiting_for() == ("Blue",) and game.session.phase is Phase.OPEN
     with pytest.raises(RoundError, match="not everyone"):
-        game.advance()
-    game.answer(False, 1.0, player="Blue")
-    assert game.turn_complete
+        game.session.next()
+    game.answer(False, 1.0, player="Blue")  # answered a second after Red, 3 s after opening
+    assert game.session.phase is Phase.CLOSED
     game.advance()
-    assert game.players["Red"].points == 950 and game.players["Blue"].points == 0
+    assert game.session.players["Red"].points == 950 and game.session.players["Blue"].points == 0
 
 
 def test_answers_from_outsiders_or_after_the_end_are_refused():
     game = Game(make_pool(), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob"), questions=1, seed=2))
     with pytest.raises(RoundError, match="Bob is not answering"):
         game.answer(True, 1.0, player="Bob")
+    assert game.session.phase is Phase.OPEN and game.session.group == ("Ann",)
     play(game, [(True, 1.0), (True, 1.0)])
     with pytest.raises(RoundError, match="over"):
         game.answer(True, 1.0)
@@ -185,7 +196,7 @@ def test_answering_twice_counts_once():
     first = game.answer(True, 1.0)
     again = game.answer(False, 9.0)
     assert again is first
-    assert game.players["Player"].points == 975 and game.players["Player"].answered == 1
+    assert game.session.players["Player"].points == 975 and game.session.players["Player"].answered == 1
 
 
 # -- scoring through a round ----------------------------------------------------
@@ -196,7 +207,7 @@ def test_streak_bonus_builds_caps_and_resets_in_play():
         totals.append(game.answer(response, 0.4).points.total)
         game.advance()
     assert totals == [1000, 1100, 1200, 1300, 1400, 1500, 1500, 0, 1000, 1100]
-    stats = game.players["Player"]
+    stats = game.session.players["Player"]
     assert stats.points == sum(totals) == 11100
     assert stats.best_streak == 7 and stats.streak == 2
 
@@ -216,23 +227,28 @@ def test_speed_points_in_play():
 
 def test_no_timer_scores_flat_1000_plus_streak():
     game = Game(make_pool(), RoundSettings(questions=3, seed=6, timer=None))
-    play(game, [(True, 1.0), (True, 25.0), (True, None)])
-    assert [r.points.total for r in game.players["Player"].records] == [1000, 1100, 1200]
+    play(game, [(True, 1.0), (True, 25.0), (True, 600.0)])
+    assert [r.points.total for r in game.session.players["Player"].records] == [1000, 1100, 1200]
 
 
 def test_time_out_is_a_wrong_answer_worth_nothing_and_breaks_the_streak():
     game = Game(make_pool(), RoundSettings(questions=3, seed=7, timer=20))
     game.answer(True, 1.0)
     game.advance()
-    (record,) = game.time_out()
+    game.clock.advance(19.9)
+    game.session.tick()
+    assert game.session.phase is Phase.OPEN and game.session.remaining() == pytest.approx(0.1)
+    game.clock.advance(0.1)
+    game.session.tick()  # the session's own deadline closes the question
+    (record,) = game.session.players["Player"].records[1:]
     assert record.timed_out and not record.correct
     assert record.points.total == 0 and record.elapsed == 20
     assert record.response_text == "no answer"
-    assert game.waiting_for() == () and game.turn_complete
-    assert game.time_out() == []  # nobody left to time out
+    assert game.session.waiting_for() == () and game.session.phase is Phase.CLOSED
+    assert game.session.time_out() == []  # nobody left to time out
     game.advance()
     assert game.answer(True, 1.0).points.streak == 0  # the streak started again
-    stats = game.players["Player"]
+    stats = game.session.players["Player"]
     assert (stats.correct, stats.answered, stats.streak, stats.best_streak) == (2, 3, 1, 1)
 
 
@@ -242,19 +258,19 @@ def test_an_answer_after_the_timer_ran_out_counts_as_timed_out():
     assert record.timed_out and not record.correct and record.points.total == 0
 
 
-def test_time_out_in_teams_only_hits_those_who_did_not_answer():
-    game = Game(make_pool(), RoundSettings(mode=TEAMS, players=("Red", "Blue", "Gold"), questions=1, seed=4))
+def test_time_out_in_a_live_room_only_hits_those_who_did_not_answer():
+    game = Game(make_pool(), RoundSettings(mode=LIVE, players=("Red", "Blue", "Gold"), questions=1, seed=4))
     game.answer(True, 5.0, player="Blue")
-    timed = game.time_out()
+    timed = game.session.time_out()
     assert sorted(r.player for r in timed) == ["Gold", "Red"]
-    assert game.players["Blue"].points == 875
+    assert game.session.players["Blue"].points == 875
 
 
 def test_practice_rounds_score_nothing_but_still_count_right_answers():
     pool = make_pool()
     game = Game(pool, RoundSettings(questions=3, practice=True, seed=1), fixed=pool[:3])
     play(game, [(True, 0.1), (True, 0.1), (False, 0.1)])
-    stats = game.players["Player"]
+    stats = game.session.players["Player"]
     assert stats.points == 0 and all(r.points.total == 0 for r in stats.records)
     assert stats.correct == 2 and stats.mistakes == [pool[2]]
 
@@ -264,7 +280,7 @@ def test_fixed_questions_are_asked_in_order_to_every_player():
     fixed = [pool[4], pool[1], pool[7]]
     game = Game(pool, RoundSettings(mode=HOTSEAT, players=("Ann", "Bob"), questions=10, seed=1), fixed=fixed)
     assert ids(game) == ["q04", "q04", "q01", "q01", "q07", "q07"]
-    assert all(t.of == 3 for t in game.turns)
+    assert all(t.of == 3 for t in game.session.turns)
 
 
 # -- results ------------------------------------------------------------------
@@ -273,7 +289,7 @@ def test_per_player_stats():
     game = Game(pool, RoundSettings(questions=3, seed=1, timer=20), fixed=[pool[0], pool[1], pool[3]])
     # pool[0] and pool[3] are "people", pool[1] is "teams".
     play(game, [(True, 2.0), (False, 4.0), (True, 9.0)])
-    stats = game.players["Player"]
+    stats = game.session.players["Player"]
     assert stats.accuracy == pytest.approx(2 / 3)
     assert stats.category_accuracy() == {"people": 1.0, "teams": 0.0}
     assert stats.mean_time == pytest.approx(5.0)
@@ -283,7 +299,7 @@ def test_per_player_stats():
 
 
 def test_stats_before_any_answer():
-    stats = Game(make_pool(), RoundSettings(questions=1, seed=1)).players["Player"]
+    stats = Game(make_pool(), RoundSettings(questions=1, seed=1)).session.players["Player"]
     assert stats.accuracy == 0.0 and stats.mean_time is None and stats.category_accuracy() == {}
 
 
@@ -293,15 +309,15 @@ def test_standings_rank_by_points_then_right_answers_then_speed_then_seat():
     first = [(True, 10.0), (True, 10.0), (True, 0.1), (True, 6.0)]
     second = [(False, 1.0), (False, 2.0), (True, 0.1), (False, 1.0)]
     play(game, first + second)
-    points = {name: s.points for name, s in game.players.items()}
+    points = {name: s.points for name, s in game.session.players.items()}
     assert points == {"Ann": 750, "Bob": 750, "Cat": 2100, "Dan": 850}
-    assert [s.name for s in game.standings()] == ["Cat", "Dan", "Ann", "Bob"]
+    assert [s.name for s in game.session.standings()] == ["Cat", "Dan", "Ann", "Bob"]
 
 
 def test_standings_full_tie_keeps_seat_order():
     game = Game(make_pool(), RoundSettings(mode=HOTSEAT, players=("Zed", "Amy"), questions=1, seed=1))
     play(game, [(True, 2.0), (True, 2.0)])
-    assert [s.name for s in game.standings()] == ["Zed", "Amy"]
+    assert [s.name for s in game.session.standings()] == ["Zed", "Amy"]
 
 
 def test_a_whole_round_of_every_question_type(sample_pack_path):
@@ -316,9 +332,9 @@ def test_a_whole_round_of_every_question_type(sample_pack_path):
         MATCHING: ["Movistar", "Jumbo-Visma", "Formula 1"],
     }
     game = Game(pack.questions, RoundSettings(questions=7, seed=11, timer=None))
-    assert sorted(t.question.type for t in game.turns) == sorted(right)
-    play(game, [(right[t.question.type], 1.0) for t in game.turns])
-    stats = game.players["Player"]
+    assert sorted(t.question.type for t in game.session.turns) == sorted(right)
+    play(game, [(right[t.question.type], 1.0) for t in game.session.turns])
+    stats = game.session.players["Player"]
     assert stats.correct == 7
     assert stats.points == 7000 + 100 + 200 + 300 + 400 + 500 + 500
 
@@ -326,8 +342,9 @@ def test_a_whole_round_of_every_question_type(sample_pack_path):
 def test_ranking_shares_a_place_between_players_level_on_points_and_right_answers():
     game = Game(make_pool(), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob", "Cat", "Dan"), questions=1, seed=1))
     # Ann and Dan answer right with no clock (1000 each); Bob and Cat both miss, at different speeds.
-    play(game, [(True, None), (False, 1.0), (False, 3.0), (True, None)])
-    assert [(place, s.name) for place, s in game.ranking()] == [(1, "Ann"), (1, "Dan"), (3, "Bob"), (3, "Cat")]
+    play(game, [(True, 4.0), (False, 1.0), (False, 3.0), (True, 4.0)])
+    assert [(p.place, p.stats.name) for p in game.session.ranking()] == [(1, "Ann"), (1, "Dan"), (3, "Bob"), (3, "Cat")]
+    assert [p.shared for p in game.session.ranking()] == [True, True, True, True]
 
 
 def test_duplicate_names_are_named_in_the_refusal():
@@ -340,25 +357,29 @@ def test_hotseat_shortage_says_how_many_each_player_needs():
         Game(make_pool(4), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob", "Cat"), questions=2, seed=1))
 
 
-def test_a_classroom_of_teams_is_not_held_to_the_keyboard_limit():
+def test_a_live_room_is_not_held_to_the_keyboard_limit():
     teams = tuple(f"Team {i}" for i in range(12))
-    game = Game(make_pool(), RoundSettings(mode=TEAMS, players=teams, questions=2, seed=1, timer=20))
-    assert len(game.turns) == 2 and game.current.participants == teams
+    game = Game(make_pool(), RoundSettings(mode=LIVE, players=teams, questions=2, seed=1, timer=20))
+    assert len(game.session.turns) == 2 and game.session.turn.participants == teams
     for name in teams[:5]:
         game.answer(True, 2.0, player=name)
-    assert len(game.waiting_for()) == 7
-    assert len(game.time_out()) == 7 and game.turn_complete
+    assert len(game.session.waiting_for()) == 7
+    assert len(game.session.time_out()) == 7 and game.session.phase is Phase.CLOSED
     with pytest.raises(RoundError, match="at most 8"):
         Game(make_pool(), RoundSettings(mode=HOTSEAT, players=teams, questions=1))
 
 
 def test_a_late_answer_for_a_closed_question_is_refused_not_moved_to_the_next():
-    game = Game(make_pool(), RoundSettings(mode=TEAMS, players=("Reds", "Blues"), questions=2, seed=1))
-    first = game.current.index
-    game.answer(True, 1.0, player="Reds", turn_index=first)
-    game.time_out()
+    game = Game(make_pool(), RoundSettings(mode=LIVE, players=("Reds", "Blues"), questions=2, seed=1))
+    first = game.session.turn.index
+    game.take_keyboard()
+    game.session.answer(True, "Reds", turn_index=first)
+    game.session.time_out()
+    game.advance()  # the standings, between questions in a live room
+    assert game.session.phase is Phase.STANDINGS
     game.advance()
     with pytest.raises(RoundError, match="question 1 is closed"):
-        game.answer(True, 1.0, player="Blues", turn_index=first)
-    assert game.waiting_for() == ("Reds", "Blues")
-    assert game.answer(True, 1.0, player="Blues", turn_index=game.current.index).correct
+        game.session.answer(True, "Blues", turn_index=first)
+    assert game.session.waiting_for() == ("Reds", "Blues")
+    game.take_keyboard()
+    assert game.session.answer(True, "Blues", turn_index=game.session.turn.index).correct

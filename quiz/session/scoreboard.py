@@ -1,0 +1,139 @@
+"""Keeping score: each answer recorded and scored, each participant's totals, and the standings.
+
+Clock-free: the session measures how long an answer took and passes it in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quiz.model import Question
+from quiz.qtypes import Response, describe_response, is_correct
+from quiz.scoring import Points, score_answer
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    question: Question
+    player: str
+    response: Response
+    response_text: str
+    correct: bool
+    elapsed: float | None
+    points: Points
+    timed_out: bool = False
+    #: 1-based position of the question in the round (for this participant's questions).
+    number: int = 0
+
+
+@dataclass
+class PlayerStats:
+    name: str
+    points: int = 0
+    correct: int = 0
+    answered: int = 0
+    streak: int = 0
+    best_streak: int = 0
+    total_time: float = 0.0
+    timed: int = 0
+    per_category: dict[str, list[int]] = field(default_factory=dict)  # category -> [right, asked]
+    records: list[AnswerRecord] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+    @property
+    def mean_time(self) -> float | None:
+        return self.total_time / self.timed if self.timed else None
+
+    def category_accuracy(self) -> dict[str, float]:
+        return {c: (r / n if n else 0.0) for c, (r, n) in sorted(self.per_category.items())}
+
+    @property
+    def mistakes(self) -> list[Question]:
+        return [r.question for r in self.records if not r.correct]
+
+
+def tied(a: PlayerStats, b: PlayerStats) -> bool:
+    """Level on everything the scoreboard shows: points and right answers (speed only orders them)."""
+    return (a.points, a.correct) == (b.points, b.correct)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A participant's place in the standings; ``shared`` when level with another."""
+
+    place: int
+    shared: bool
+    stats: PlayerStats
+
+
+class Scoreboard:
+    """Every participant's score, in seat order."""
+
+    def __init__(self, names: tuple[str, ...], practice: bool = False) -> None:
+        self.players: dict[str, PlayerStats] = {n: PlayerStats(n) for n in names}
+        self.practice = practice
+
+    def add_participant(self, name: str) -> PlayerStats:
+        return self.players.setdefault(name, PlayerStats(name))
+
+    def record(
+        self,
+        question: Question,
+        name: str,
+        response: Response,
+        elapsed: float | None,
+        timer: float | None,
+        number: int = 0,
+    ) -> AnswerRecord:
+        """Score one answer; an answer after the timer ran out is a time-out, whatever it says."""
+        stats = self.players[name]
+        if timer is not None and elapsed is not None and elapsed > timer:
+            response = None
+        correct = is_correct(question, response)
+        timed_out = response is None
+        streak = stats.streak + 1 if correct else 0
+        points = Points() if self.practice else score_answer(correct, elapsed, timer, streak)
+        record = AnswerRecord(
+            question, name, response, describe_response(question, response), correct, elapsed, points, timed_out, number
+        )
+        stats.streak = streak
+        stats.best_streak = max(stats.best_streak, streak)
+        stats.answered += 1
+        stats.correct += int(correct)
+        stats.points += points.total
+        if elapsed is not None:
+            stats.total_time += elapsed
+            stats.timed += 1
+        cat = stats.per_category.setdefault(question.category, [0, 0])
+        cat[0] += int(correct)
+        cat[1] += 1
+        stats.records.append(record)
+        return record
+
+    def award(self, name: str, points: int) -> None:
+        """Points given by hand (a presenter scoring a team); negative takes them back."""
+        self.players[name].points += points
+
+    def standings(self) -> list[PlayerStats]:
+        """Ranked by points, then right answers, then speed; ties keep seat order."""
+        order = {name: seat for seat, name in enumerate(self.players)}
+        return sorted(
+            self.players.values(),
+            key=lambda s: (-s.points, -s.correct, s.mean_time if s.mean_time is not None else 1e9, order[s.name]),
+        )
+
+    def ranking(self) -> list[Place]:
+        """Standings with places; participants level on points and right answers share one (1, 1, 3)."""
+        placed: list[tuple[int, PlayerStats]] = []
+        for i, stats in enumerate(self.standings()):
+            if placed and tied(placed[-1][1], stats):
+                placed.append((placed[-1][0], stats))
+            else:
+                placed.append((i + 1, stats))
+        counts: dict[int, int] = {}
+        for place, _ in placed:
+            counts[place] = counts.get(place, 0) + 1
+        return [Place(place, counts[place] > 1, stats) for place, stats in placed]

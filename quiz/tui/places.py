@@ -1,0 +1,9 @@
+"""A place in the standings as tables show it: '2', or '2=' when shared (the = says it without colour)."""
+
+from __future__ import annotations
+
+from quiz.session import Place
+
+
+def place_label(place: Place) -> str:
+    return f"{place.place}=" if place.shared else str(place.place)

@@ -1,0 +1,1 @@
+"""The round on screen: one screen (``RoundScreen``) with a view per phase of the session."""
