@@ -211,6 +211,7 @@ def _looks_special(line: str) -> bool:
 
 def question_to_aiken(q: Question) -> str:
     """One question as Aiken text; raises ValueError (with the reason) when Aiken cannot hold it."""
+    choices: tuple[str, ...]
     if q.type == TRUE_FALSE:
         choices, right = ("True", "False"), "True" if q.correct_bool else "False"
     elif q.type == MULTIPLE_CHOICE:
