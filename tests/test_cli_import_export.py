@@ -41,7 +41,7 @@ def test_import_guesses_the_format_and_defaults_the_output_name(run, tmp_path):
     result = run("import", FIXTURES / "kahoot" / "quiz.xlsx")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("5 imported, 3 skipped\n")
-    assert "skipped How many episodes does the series have? (line 14): correct answer 3 points at an empty answer" in result.stdout
+    assert "skipped How many episodes does the series have? (row 14): correct answer 3 points at an empty answer" in result.stdout
     assert len(load_pack(tmp_path / "quiz.yaml").questions) == 5
 
 

@@ -113,7 +113,7 @@ def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], li
             return pack, dropped, header, text
         for index in sorted(bad):
             q = pack.questions[index]
-            dropped.append(Skipped(q.id, 0, bad[index]))
+            dropped.append(Skipped(q.id, q.line, bad[index], result.unit))
         pack = replace(pack, questions=[q for i, q in enumerate(pack.questions) if i not in bad])
     return pack, dropped, ["the pack still fails validation after leaving out the questions it refused"], text
 
@@ -161,7 +161,7 @@ def command(file: Path, fmt: str | None, output: Path | None, install: bool, for
     # A hostile file can skip hundreds of thousands of questions, each with a
     # name as long as the file: the listing is capped and every line clipped.
     for s in skipped[:MAX_LISTED]:
-        where = f" (line {s.line})" if s.line else ""
+        where = f" ({s.where})" if s.line else ""
         click.echo(clip(f"  skipped {s.name}{where}: {s.reason}"))
     if len(skipped) > MAX_LISTED:
         click.echo(f"  ... and {len(skipped) - MAX_LISTED:,} more skipped")

@@ -30,10 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
+from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
 from quiz.formats.gift import DEFAULT_CATEGORY
 from quiz.formats.naming import IdMaker, pack_info_for, short_name
-from quiz.textfile import read_text, split_lines
+from quiz.textfile import split_lines
 from quiz.model import MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, Question
 
 NAME = "aiken"
@@ -189,7 +189,7 @@ def _after_options(draft: _Draft, line: str, number: int) -> None:
 
 
 def import_file(path: Path) -> ImportResult:
-    result = import_text(read_text(path, "file", NOT_UTF8), str(path))
+    result = import_text(read_import_text(path, "an Aiken text file", NOT_UTF8), str(path))
     result.pack.path = str(path)
     return result
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
+from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
 from quiz.formats.html_text import Media, html_to_text, looks_like_html, media_in, points_at_picture
 from quiz.model import (
     MATCHING,
@@ -40,7 +40,7 @@ from quiz.model import (
     Question,
 )
 from quiz.formats.naming import IdMaker, pack_info_for, short_name
-from quiz.textfile import read_text, split_lines
+from quiz.textfile import split_lines
 
 NAME = "gift"
 DESCRIPTION = "Moodle GIFT text (import and export)"
@@ -674,7 +674,7 @@ def _label_for(body: str) -> str:
 
 
 def import_file(path: Path) -> ImportResult:
-    text = read_text(path, "file", NOT_UTF8)
+    text = read_import_text(path, "a GIFT text file", NOT_UTF8)
     result = import_text(text, str(path))
     result.pack.path = str(path)
     return result

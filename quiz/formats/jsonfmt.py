@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
+from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
 from quiz.model import (
     DIFFICULTIES,
     MATCHING,
@@ -43,7 +43,7 @@ from quiz.model import (
     Source,
 )
 from quiz.formats.naming import TakenIds, short_name, slug, unique_id
-from quiz.textfile import decode_utf8, read_text
+from quiz.textfile import decode_utf8
 
 NAME = "json"
 DESCRIPTION = "JSON array of questions (the stable interchange form)"
@@ -114,7 +114,7 @@ def parse_json(text: str, name: str) -> Any:
         data = json.loads(text, parse_constant=_refuse_constant, parse_int=_json_int, parse_float=_json_float,
                           object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as exc:
-        raise FileProblem(name, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise FileProblem(name, f"this is not valid JSON: {_json_error(exc, text)}", exc.lineno, exc.colno) from None
     except _Refused as exc:
         raise FileProblem(name, f"this is not valid JSON here: {exc.message}", *_line_of(text, exc.found)) from None
     except RecursionError:
@@ -126,6 +126,32 @@ def parse_json(text: str, name: str) -> Any:
         raise FileProblem(name, f"the text {escape} is half of a UTF-16 surrogate pair, not a character; "
                                 "remove it or write the character itself", *_line_of(text, escape))
     return data
+
+
+# The json module's messages end where a position would follow ("Unterminated string
+# starting at"); the position is given as file:line:column, so say what is wrong in a sentence.
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "a text in quotes that starts here is never closed",
+    "Invalid control character at": "a line break or tab inside a text in quotes (write it as \\n or \\t)",
+    "Expecting value": "a value was expected here (text in quotes, a number, true, false, null, a list or an object)",
+    "Expecting ',' delimiter": "a comma is missing here, between two items",
+    "Expecting ':' delimiter": "a colon is missing here, after a key",
+    "Expecting property name enclosed in double quotes": "a key in double quotes was expected here "
+    "(is there a comma too many before a closing brace?)",
+    "Extra data": "more text follows the end of the JSON data",
+    "Invalid \\escape": "a backslash starts an escape JSON does not have (write \\\\ for a backslash)",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits",
+}
+
+
+def _json_error(exc: json.JSONDecodeError, text: str) -> str:
+    cut_short = "it looks cut short (was it saved or downloaded completely?)"
+    if not text[exc.pos :].strip():
+        return f"the file ends before its JSON is complete; {cut_short}"
+    message = _JSON_MESSAGES.get(exc.msg, exc.msg)
+    if exc.msg == "Unterminated string starting at" and text.find('"', exc.pos + 1) < 0:
+        message += f" before the file ends; {cut_short}"
+    return message
 
 
 class _Refused(ValueError):
@@ -197,7 +223,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def read_json(path: str | Path) -> tuple[Any, str]:
     """The parsed JSON of a file and its text (for :func:`object_lines`)."""
-    text = read_text(path, "file")
+    text = read_import_text(path, "a JSON file")
     return parse_json(text, str(path)), text
 
 
@@ -270,7 +296,7 @@ def looks_like_export(data: Any) -> bool:
 
 
 def import_file(path: Path) -> ImportResult:
-    return import_text(read_text(path, "file"), str(path))
+    return import_text(read_import_text(path, "a JSON file"), str(path))
 
 
 def import_bytes(data: bytes, name: str) -> ImportResult:

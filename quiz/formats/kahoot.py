@@ -23,11 +23,13 @@ import csv
 import io
 import re
 import zipfile
+import zlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.base import OLD_EXCEL, ExportResult, ImportResult, Skipped, refuse_placeholder
 from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, PackInfo, Question
 from quiz.textfile import decode_utf8, max_file_bytes, read_bytes
@@ -62,10 +64,21 @@ def import_file(path: Path) -> ImportResult:
     return import_bytes(read_bytes(path, "spreadsheet"), str(path))
 
 
+#: Suffixes of workbooks: a file named so must be one, whatever else it could be read as.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xls")
+
+
 def import_bytes(data: bytes, name: str) -> ImportResult:
     """A workbook (zip) or CSV text, told apart by the first bytes."""
+    refuse_placeholder(data, name, "a spreadsheet")
     if data.startswith(b"PK"):
-        return _import_rows(_xlsx_rows(data, name), name)
+        rows, formulas = _xlsx_rows(data, name)
+        return _import_rows(rows, name, formulas)
+    if data.startswith(OLD_EXCEL):
+        raise FileProblem(name, "this is an old-style Excel workbook (.xls); open it and save it as .xlsx or .csv", 1)
+    if name.lower().endswith(WORKBOOK_SUFFIXES):
+        raise FileProblem(name, "this is not a spreadsheet: an .xlsx workbook is a zip file, and this file is not one "
+                                "(was it renamed, or saved as something else?)", 1)
     return import_text(decode_utf8(data, name), name)
 
 
@@ -175,7 +188,7 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> N
         try:
             with archive.open(info) as fh:
                 head = fh.read(64 << 10)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
             raise FileProblem(name, f"this .xlsx workbook is damaged (its part {part} cannot be unpacked)") from None
         sheet_data = head.find(b"sheetData")
         dimension = head.find(b"dimension")
@@ -185,8 +198,23 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> N
                                     "spreadsheet and save it again, or save the quiz as .csv")
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
-    _open_zip(data, name)
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether any sheet holds a formula (a cell read as empty when its result was never saved)."""
+    for info in archive.infolist():
+        if "worksheets/" in info.filename and info.filename.endswith(".xml"):
+            try:
+                with archive.open(info) as fh:
+                    part = fh.read(MAX_PART_BYTES)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
+                continue  # a damaged part: openpyxl says so next
+            if re.search(rb"<(?:\w+:)?f[ >/]", part):
+                return True
+    return False
+
+
+def _xlsx_rows(data: bytes, name: str) -> tuple[list[tuple[int, list[Any]]], bool]:
+    """The rows of the first sheet with a Kahoot header, and whether the workbook holds formulas."""
+    formulas = _has_formulas(_open_zip(data, name))
     import openpyxl
 
     try:
@@ -201,8 +229,8 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
                     break
                 rows.append((number, list(row)))
             if _find_header(rows) is not None:
-                return rows
-        return []
+                return rows, formulas
+        return [], formulas
     except FileProblem:
         raise
     except Exception as exc:  # cells are parsed lazily in read-only mode
@@ -242,7 +270,7 @@ def _find_header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]
     return None
 
 
-def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportResult:
+def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str, formulas: bool = False) -> ImportResult:
     try:
         rows = []
         for number, row in rows_in:
@@ -253,10 +281,12 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportR
         raise FileProblem(name, f"this is not a readable CSV file: {exc}", exc.row) from None
     found = _find_header(rows)
     if found is None:
+        ours = any(row[:4] == ["id", "pack", "category", "type"] for _, row in rows[:3])
+        hint = "; this is the quiz's own CSV export: import it with --format csv" if ours else ""
         raise FileProblem(
             name,
             "no Kahoot header row found (a row with 'Question', 'Answer 1', 'Answer 2' and "
-            "'Correct answer(s)' columns, as in Kahoot's quiz template)",
+            f"'Correct answer(s)' columns, as in Kahoot's quiz template){hint}",
         )
     position, columns = found
     pack_id = slug(Path(name).stem) or "kahoot"
@@ -274,16 +304,23 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportR
         try:
             q = _row_question(prompt, answers, get("correct"), pack_id, taken)
         except _Bad as exc:
-            skipped.append(Skipped(label, number, str(exc)))
+            skipped.append(Skipped(label, number, str(exc), unit="row"))
             continue
-        questions.append(q)
+        questions.append(replace(q, line=number))
     info = PackInfo(id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}.")
     warnings = []
     if not questions and not skipped:
-        # Otherwise "0 imported, 0 skipped" with no reason: formulas are the usual cause.
-        warnings.append("every row below the header is empty; cells holding formulas read as empty unless the "
-                        "spreadsheet saved their results, so open the file in a spreadsheet and save it again")
-    return ImportResult(Pack(info=info, questions=questions), skipped, warnings)
+        # Otherwise "0 imported, 0 skipped" with no reason.
+        header_row = rows[position][0]
+        if formulas:
+            warnings.append(f"every row below the header is empty (the header is row {header_row}); this workbook "
+                            "holds formulas, and a formula's cell reads as empty unless the spreadsheet saved its "
+                            "result, so open the file in a spreadsheet and save it again")
+        else:
+            warnings.append(f"every row below the header is empty: the header is row {header_row}, but no question "
+                            f"follows it; write one question a row from row {header_row + 1}, with its answers and "
+                            "the number of the correct one")
+    return ImportResult(Pack(info=info, questions=questions), skipped, warnings, unit="row")
 
 
 class _Bad(Exception):

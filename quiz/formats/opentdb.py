@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ImportResult, Skipped
+from quiz.formats.base import ImportResult, Skipped, read_import_text
 from quiz.formats.jsonfmt import object_lines, parse_json
 from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import DIFFICULTIES, MULTIPLE_CHOICE, TRUE_FALSE, Pack, PackInfo, Question
-from quiz.textfile import decode_utf8, read_text
+from quiz.textfile import decode_utf8
 
 NAME = "opentdb"
 DESCRIPTION = "Open Trivia Database API response (JSON; HTML, base64 or URL encoded)"
@@ -55,7 +55,7 @@ _SOFT_HYPHEN = "\u00ad"
 
 
 def import_file(path: Path) -> ImportResult:
-    return import_text(read_text(path, "file"), str(path))
+    return import_text(read_import_text(path, "an Open Trivia DB JSON file"), str(path))
 
 
 def import_bytes(data: bytes, name: str) -> ImportResult:
@@ -64,17 +64,23 @@ def import_bytes(data: bytes, name: str) -> ImportResult:
 
 def import_text(text: str, name: str) -> ImportResult:
     data = parse_json(text, name)
+    notes: list[str] = []
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if isinstance(code, bool) or not isinstance(code, int):  # true == 1 in Python, not in the API
             kind = {bool: "true or false", str: "text", list: "a list", dict: "an object", float: "a fraction"}
             raise FileProblem(name, f"the Open Trivia DB response's response_code should be a whole number, "
                                     f"not {kind.get(type(code), type(code).__name__)}", 1)
-        if code != 0:
-            meaning = RESPONSE_CODES.get(code, "an error code this program does not know")
-            raise FileProblem(name, f"the Open Trivia DB response has response_code {code} ({meaning}); it holds no questions", 1)
         results = data.get("results")
         depth = 2
+        if code != 0:
+            meaning = RESPONSE_CODES.get(code, "an error code this program does not know")
+            if not isinstance(results, list) or not results:
+                raise FileProblem(name, f"the Open Trivia DB response has response_code {code} ({meaning}) "
+                                        "and no results, so it holds no questions", 1)
+            # Saved responses are sometimes edited or merged by hand: the results are what counts.
+            notes.append(f"the response says response_code {code} ({meaning}), yet it holds "
+                         f"{len(results):,} result{'s' if len(results) != 1 else ''}; they were read as usual")
         if not isinstance(results, list):
             raise FileProblem(name, "expected an Open Trivia DB response with a 'results' list", 1)
     elif isinstance(data, list):
@@ -111,7 +117,7 @@ def import_text(text: str, name: str) -> ImportResult:
         license=LICENSE,
         sources=(dict(CREDIT),),
     )
-    warnings = [f"text was {encoding} encoded"] if encoding != "HTML" else []
+    warnings = notes + ([f"text was {encoding} encoded"] if encoding != "HTML" else [])
     return ImportResult(Pack(info=info, questions=questions), skipped, warnings)
 
 
