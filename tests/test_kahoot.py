@@ -121,9 +121,13 @@ def test_export_writes_the_template_layout(tmp_path, sample_pack_path):
     result = kahoot.export_packs([load_pack(sample_pack_path)], out)
     assert result.written == 3 and result.files == [str(out)]
     assert sorted(s.name for s in result.skipped) == ["sample-matching", "sample-numeric", "sample-ordering", "sample-typein"]
-    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
     header_at = next(i for i, row in enumerate(rows) if row[1] == "Question - max 120 characters")
-    assert header_at > 0  # title rows come first, as in the template
+    # Kahoot's official template: the header on row 8, the first question on row 9.
+    assert header_at + 1 == kahoot.HEADER_ROW == 8
+    assert ws["B8"].value == "Question - max 120 characters" and ws["A9"].value == 1
+    assert ws["B9"].value == "Which company was lined up to make the Tour de France series?"
     assert rows[header_at][2] == "Answer 1 - max 75 characters"
     assert rows[header_at][7] == "Correct answer(s) - choose at least one"
     first, second, third = rows[header_at + 1 : header_at + 4]

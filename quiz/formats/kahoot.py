@@ -365,11 +365,19 @@ def _row_question(prompt: str, answers: list[str], correct_text: str, pack_id: s
 
 # --- writing ----------------------------------------------------------------
 
-_TITLE_ROWS = (
+#: Rows 1 to 7 of Kahoot's own template ("KahootQuizTemplate.xlsx"): title and notes above
+#: the header, which is row 8; questions start on row 9, numbered in column A. Tools that
+#: fill in the official template write from row 9 too, and Kahoot reads the sheet so.
+_TITLE_ROWS: tuple[tuple[str | None, ...], ...] = (
+    (),
     (None, "Quiz template"),
     (None, "Questions exported from the Tour de France docuseries quiz."),
     (None, "Each row: a question, two to four answers, a time limit and the number(s) of the correct answer(s)."),
+    (),
+    (),
+    (),
 )
+HEADER_ROW = len(_TITLE_ROWS) + 1
 
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
@@ -384,7 +392,6 @@ def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
     ws.title = "Sheet1"
     for row in _TITLE_ROWS:
         ws.append(list(row))
-    ws.append([])
     ws.append([None, *HEADER])
     written = 0
     skipped: list[Skipped] = []
