@@ -89,7 +89,9 @@ def test_round_trip_keeps_every_question_field(sample, tmp_path):
     result = jsonfmt.import_file(out)
     assert result.skipped == [] and result.warnings == []
     assert result.pack.id == "sample"
-    assert [replace(q, line=0) for q in sample.questions] == result.pack.questions
+    assert [replace(q, line=0) for q in sample.questions] == [replace(q, line=0) for q in result.pack.questions]
+    # Each question knows the line its object starts on (for messages about it).
+    assert [q.line for q in result.pack.questions][:2] == [2, 27]
 
 
 def test_round_trip_of_a_range_and_tolerance():
@@ -98,7 +100,7 @@ def test_round_trip_of_a_range_and_tolerance():
         Question(id="b", category="c", type="numeric", prompt="Value?", value=190.0, tolerance=5.0, answers=("190",), pack="p"),
     ]
     text, _ = jsonfmt.export_text([Pack(PackInfo(id="p", title="P"), questions)])
-    assert jsonfmt.import_text(text, "p.json").pack.questions == questions
+    assert [replace(q, line=0) for q in jsonfmt.import_text(text, "p.json").pack.questions] == questions
 
 
 def test_bad_objects_are_skipped_with_their_line_and_reason():

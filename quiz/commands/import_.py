@@ -25,8 +25,9 @@ from quiz.formats.base import ImportResult, Skipped
 from quiz.model import Pack
 
 #: Suffixes that say the format on their own (None: look inside). GIFT and Aiken
-#: files both use ``.txt``, so for it the content decides.
-SUFFIX_FORMATS = {".gift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".csv": "kahoot", ".json": None, ".txt": None}
+#: files both use ``.txt``, our CSV and Kahoot's ``.csv``, our JSON and Open
+#: Trivia DB's ``.json``: for those the content decides.
+SUFFIX_FORMATS = {".gift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".csv": None, ".json": None, ".txt": None}
 _AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Za-z]\s*$", re.M)
 _GIFT_MARKS = re.compile(r"^::|\{\s*[=~#]|\{\s*(?:T|F|TRUE|FALSE)\s*[}#]", re.M)
 
@@ -49,6 +50,8 @@ def detect_format(path: Path) -> str | None:
         return None
     if suffix == ".txt":
         return _text_format(path)
+    if suffix == ".csv":
+        return _csv_format(path)
     if suffix != ".json":
         return SUFFIX_FORMATS[suffix]
     # Our own JSON export and Open Trivia DB dumps share the suffix.
@@ -59,6 +62,18 @@ def detect_format(path: Path) -> str | None:
     except QuizError:
         return "opentdb"  # its importer explains what is wrong with the file
     return "json" if jsonfmt.looks_like_export(data) else "opentdb"
+
+
+def _csv_format(path: Path) -> str:
+    """Our own CSV (a header with type and prompt columns) or a Kahoot sheet saved as CSV."""
+    from quiz.formats import csvfmt
+    from quiz.textfile import read_text
+
+    try:
+        text = read_text(path, "file")
+    except QuizError:
+        return "kahoot"  # its importer says what is wrong with the file
+    return "csv" if csvfmt.looks_like_ours(text) else "kahoot"
 
 
 def _text_format(path: Path) -> str | None:
@@ -125,7 +140,7 @@ def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], li
 @click.option("--install", is_flag=True, help="Write the pack into your pack folder, where the game finds it.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def command(file: Path, fmt: str | None, output: Path | None, install: bool, force: bool) -> None:
-    """Convert GIFT, Aiken, Open Trivia DB, Kahoot or JSON questions to a pack.
+    """Convert GIFT, Aiken, Open Trivia DB, Kahoot, CSV or JSON questions to a pack.
 
     Prints how many questions were imported and, for each one left out, where
     it was and why. Exit status: 0 when the pack was written, 1 when the file

@@ -282,8 +282,15 @@ def _string_end(text: str, start: int) -> int:
 # --- import ---------------------------------------------------------------
 
 
-class _Bad(Exception):
-    """One question cannot be converted; the message says why."""
+class BadQuestion(Exception):
+    """One question cannot be converted; the message says why (``label`` names the question, when known)."""
+
+    def __init__(self, reason: str, label: str = ""):
+        super().__init__(reason)
+        self.label = label
+
+
+_Bad = BadQuestion
 
 
 def looks_like_export(data: Any) -> bool:
@@ -311,25 +318,41 @@ def import_text(text: str, name: str) -> ImportResult:
     if len(lines) != sum(isinstance(item, dict) for item in data):
         lines = []
     line_iter = iter(lines)
+    entries = [(index, next(line_iter, 0) if isinstance(item, dict) else 0, item) for index, item in enumerate(data, 1)]
+    return import_items(entries, name)
+
+
+def import_items(entries: list[tuple[int, int, Any]], name: str, unit: str = "line") -> ImportResult:
+    """Questions in the interchange shape, each as (its number, its line or row, the object).
+
+    An entry's object may instead be the BadQuestion its reader raised (the CSV
+    importer's, for a cell it cannot read): it is skipped with that reason.
+
+    Shared by the JSON and CSV importers: the same checks, the same ids, the
+    same pack made of them.
+    """
     skipped: list[Skipped] = []
     questions: list[Question] = []
     seen: set[tuple[str, str]] = set()
-    for index, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            skipped.append(Skipped(f"item {index}", 0, "not a JSON object"))
+    what = "row" if unit == "row" else "item"
+    for index, line, item in entries:
+        if isinstance(item, BadQuestion):  # an entry its reader could not make into an object
+            skipped.append(Skipped(item.label or f"{what} {index}", line, str(item), unit))
             continue
-        line = next(line_iter, 0)
-        label = _label(item, index)
+        if not isinstance(item, dict):
+            skipped.append(Skipped(f"{what} {index}", line, "not a JSON object", unit))
+            continue
+        label = _label(item, index, what)
         try:
             q = question_from_json(item)
-        except _Bad as exc:
-            skipped.append(Skipped(label, line, str(exc)))
+        except BadQuestion as exc:
+            skipped.append(Skipped(label, line, str(exc), unit))
             continue
         if (q.pack, q.id) in seen:
-            skipped.append(Skipped(label, line, f"the id {q.id!r} was already used by an earlier question"))
+            skipped.append(Skipped(label, line, f"the id {q.id!r} was already used by an earlier question", unit))
             continue
         seen.add((q.pack, q.id))
-        questions.append(q)
+        questions.append(replace(q, line=line))
     warnings: list[str] = []
     pack_ids = sorted({q.pack for q in questions if q.pack})
     stem = Path(name).stem or "imported"
@@ -342,7 +365,7 @@ def import_text(text: str, name: str) -> ImportResult:
         warnings.extend(clashes)
     questions = [replace(q, pack=pack_id) for q in questions]
     info = PackInfo(id=pack_id, title=f"Questions from {Path(name).name}")
-    return ImportResult(Pack(info=info, questions=questions, path=""), skipped, warnings)
+    return ImportResult(Pack(info=info, questions=questions, path=""), skipped, warnings, unit)
 
 
 _PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -368,12 +391,12 @@ def _unique_ids(questions: list[Question]) -> tuple[list[Question], list[str]]:
     return out, notes
 
 
-def _label(item: dict, index: int) -> str:
+def _label(item: dict, index: int, what: str = "item") -> str:
     for key in ("id", "prompt"):
         value = item.get(key)
         if isinstance(value, str) and value.strip():
             return short_name(value)
-    return f"item {index}"
+    return f"{what} {index}"
 
 
 def _text_value(value: Any, what: str) -> str:
