@@ -294,12 +294,17 @@ _Bad = BadQuestion
 
 
 def looks_like_export(data: Any) -> bool:
-    """True when parsed JSON is this module's array (not, say, an Open Trivia DB dump)."""
-    return (
-        isinstance(data, list)
-        and bool(data)
-        and all(isinstance(item, dict) and "prompt" in item and "answers" in item for item in data)
-    )
+    """True when parsed JSON is this module's array (not, say, an Open Trivia DB dump).
+
+    Judged by the majority, so that a file edited by hand (one item without
+    answers, one that is not an object) is still read as what it mostly is,
+    and its odd items are reported in its own terms.
+    """
+    if not isinstance(data, list):
+        return False
+    ours = sum(1 for item in data if isinstance(item, dict) and "prompt" in item)
+    theirs = sum(1 for item in data if isinstance(item, dict) and ("question" in item or "correct_answer" in item))
+    return ours > 0 and ours >= theirs
 
 
 def import_file(path: Path) -> ImportResult:

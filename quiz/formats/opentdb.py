@@ -18,6 +18,7 @@ import binascii
 import html
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -107,7 +108,7 @@ def import_text(text: str, name: str) -> ImportResult:
         except _Bad as exc:
             skipped.append(Skipped(exc.label or f"result {index}", line, str(exc)))
             continue
-        questions.append(q)
+        questions.append(replace(q, line=line))
 
     info = PackInfo(
         id=pack_id,
