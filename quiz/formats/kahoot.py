@@ -37,6 +37,8 @@ from quiz.textfile import decode_utf8, max_file_bytes, read_bytes
 NAME = "kahoot"
 DESCRIPTION = "Kahoot quiz spreadsheet (.xlsx template, or the same table as .csv)"
 SUFFIX = ".xlsx"
+#: Read in order: an export puts no two questions on one fact side by side.
+SEQUENTIAL = True
 
 QUESTION_MAX = 120
 ANSWER_MAX = 75

@@ -6,6 +6,10 @@ two renderers only decide how it looks. Choices, items to order and the
 right-hand sides of matching questions are shuffled with a seed made of the
 pack and question ids, so the same pack always prints the same sheet and the
 right answer is not always "A".
+
+The sheet shows the packs' questions in the order given: ``quiz export``
+chooses and orders them first (quiz.formats.selection), so that no two
+questions on one fact stand side by side.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import random
 import string
 from dataclasses import dataclass, field
 
+from quiz.formats.sources import other_sources, quoted_articles
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -130,15 +135,12 @@ def sheet_question(q: Question, number: int, pack_id: str) -> SheetQuestion:
 
 
 def _source_lines(pack: Pack) -> list[str]:
-    lines = []
-    for source in pack.info.sources:
-        title = str(source.get("title") or source.get("name") or "").strip()
-        url = str(source.get("url") or "").strip()
-        lines.append("Source: " + (" — ".join(part for part in (title, url) if part) or str(source)))
-    # Packs written from the seed articles cite them question by question.
-    seeds = sorted({q.source.seed for q in pack.questions if q.source})
-    if seeds:
-        lines.append("Quoted articles: " + ", ".join(seeds))
+    lines = [f"Source: {source}" for source in other_sources(pack)]
+    # Packs written from the seed articles cite them question by question: name the
+    # articles this sheet's questions quote, by their titles.
+    articles = quoted_articles(pack, pack.questions)
+    if articles:
+        lines.append(f"Quoted article{'s' if len(articles) > 1 else ''}: " + "; ".join(articles))
     return lines
 
 

@@ -19,6 +19,8 @@ from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FA
 NAME = "markdown"
 DESCRIPTION = "Printable worksheet in Markdown (answer key in <name>.answers.md)"
 SUFFIX = ".md"
+#: Read in order: an export puts no two questions on one fact side by side.
+SEQUENTIAL = True
 
 BOX = "☐"
 BLANK = "\\_" * 24
