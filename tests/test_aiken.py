@@ -127,7 +127,12 @@ def test_round_trip_of_multiple_choice(tmp_path):
     back = aiken.import_file(out)
     assert back.skipped == []
     for before, after in zip(questions, back.pack.questions):
-        assert (after.id, after.prompt, after.choices, after.answers) == (before.id, before.prompt, before.choices, before.answers)
+        assert (after.id, after.prompt, after.choices, after.answers) == (
+            before.id,
+            before.prompt,
+            before.choices,
+            before.answers,
+        )
 
 
 def test_export_to_stdout(capsys):
@@ -138,7 +143,9 @@ def test_export_to_stdout(capsys):
 
 # --------------------------------------------------------------------------- never a traceback
 
-AIKEN_BITS = st.sampled_from(["A. ", "B) ", "C.", "ANSWER: ", "ANSWER: A", "answer:", "\n", "\n\n", " ", "x", "Q?", "é", "\r"])
+AIKEN_BITS = st.sampled_from(
+    ["A. ", "B) ", "C.", "ANSWER: ", "ANSWER: A", "answer:", "\n", "\n\n", " ", "x", "Q?", "é", "\r"]
+)
 
 
 def _check(text: str) -> None:

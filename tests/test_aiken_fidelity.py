@@ -57,7 +57,11 @@ def test_every_question_of_an_awkward_file_is_imported_or_skipped_with_its_line(
     result = aiken.import_text(AWKWARD, "awkward.txt")
     assert counted(result) == 8
     assert [(q.line, q.type) for q in result.pack.questions] == [
-        (9, MULTIPLE_CHOICE), (18, MULTIPLE_CHOICE), (23, MULTIPLE_CHOICE), (30, TRUE_FALSE)]
+        (9, MULTIPLE_CHOICE),
+        (18, MULTIPLE_CHOICE),
+        (23, MULTIPLE_CHOICE),
+        (30, TRUE_FALSE),
+    ]
     assert [(s.line, s.reason.split(" (")[0]) for s in result.skipped] == [
         (1, "a question needs at least two options"),
         (5, "an option line with no question above it"),
@@ -82,7 +86,9 @@ def test_options_with_no_space_after_the_letter_are_read_as_moodle_reads_them():
 
 
 def test_an_abbreviation_in_question_text_is_not_an_option():
-    [q] = aiken.import_text("Who organises the Tour?\nA.S.O. or not?\nA) A.S.O.\nB) UCI\nANSWER: A\n", "x.txt").pack.questions
+    [q] = aiken.import_text(
+        "Who organises the Tour?\nA.S.O. or not?\nA) A.S.O.\nB) UCI\nANSWER: A\n", "x.txt"
+    ).pack.questions
     assert q.prompt == "Who organises the Tour?\nA.S.O. or not?" and q.choices == ("A.S.O.", "UCI")
 
 
@@ -93,7 +99,10 @@ def test_true_false_is_exported_as_moodle_files_hold_it_and_reads_back():
     ]
     text, result = aiken.export_text([Pack(PackInfo(id="p", title="P"), questions)])
     assert result.written == 2
-    assert text == "Netflix makes the series.\nA. True\nB. False\nANSWER: A\n\nQUAD is Spanish.\nA. True\nB. False\nANSWER: B\n"
+    assert (
+        text
+        == "Netflix makes the series.\nA. True\nB. False\nANSWER: A\n\nQUAD is Spanish.\nA. True\nB. False\nANSWER: B\n"
+    )
     back = aiken.import_text(text, "p.txt").pack.questions
     assert [(q.type, q.answers) for q in back] == [(TRUE_FALSE, ("true",)), (TRUE_FALSE, ("false",))]
 

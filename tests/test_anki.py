@@ -75,7 +75,9 @@ def test_front_back_and_tags(tmp_path, sample_pack_path):
 
 
 def test_text_is_html_escaped(tmp_path):
-    q = Question(id="x", category="c", type="type_in", prompt="Is <b>this</b> & that bold?", answers=("<no>",), pack="p")
+    q = Question(
+        id="x", category="c", type="type_in", prompt="Is <b>this</b> & that bold?", answers=("<no>",), pack="p"
+    )
     notes, _, _ = notes_in_export(tmp_path, Pack(PackInfo(id="p", title="P"), [q]))
     front, _, back, _, _ = notes[0][2].split("\x1f")
     assert front == "Is &lt;b&gt;this&lt;/b&gt; &amp; that bold?" and back == "&lt;no&gt;"
@@ -96,8 +98,10 @@ def test_each_pack_gets_its_own_deck_named_after_it(tmp_path):
     french, other = _pack("tour-fr", "Le Tour en questions", "fr"), _pack("cycling", "Cycling basics")
     notes, decks, cards = notes_in_export(tmp_path, french, other)
     named = {int(i): d["name"] for i, d in decks.items() if d["name"] != "Default"}
-    assert named == {anki.stable_id("deck", "tour-fr"): "Le Tour en questions",
-                     anki.stable_id("deck", "cycling"): "Cycling basics"}
+    assert named == {
+        anki.stable_id("deck", "tour-fr"): "Le Tour en questions",
+        anki.stable_id("deck", "cycling"): "Cycling basics",
+    }
     # Two packs never merge: each note's card is in its own pack's deck, with its own note type.
     assert sorted(c[0] for c in cards) == sorted(named)
     assert {n[3] for n in notes} == {anki.stable_id("model", "tour-fr"), anki.stable_id("model", "cycling")}
@@ -109,9 +113,14 @@ def test_deck_ids_are_stable_and_differ_between_packs():
     assert len(ids) == 6 and all((1 << 30) <= i < (1 << 31) for i in ids)
     # The built-in pack keeps the ids its decks were first exported with, so they keep updating.
     assert (anki.stable_id("model", "tdf-docuseries"), anki.stable_id("deck", "tdf-docuseries")) == (
-        1_654_032_001, 1_654_032_002)
+        1_654_032_001,
+        1_654_032_002,
+    )
 
 
 def test_two_packs_with_one_title_get_told_apart():
     assert anki.deck_names([_pack("a", "Quiz"), _pack("b", "Quiz"), _pack("c", "Other")]) == [
-        "Quiz (a)", "Quiz (b)", "Other"]
+        "Quiz (a)",
+        "Quiz (b)",
+        "Other",
+    ]

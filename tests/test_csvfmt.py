@@ -35,12 +35,23 @@ def test_one_row_per_question_with_the_documented_columns(tmp_path, sample_pack_
     assert by_id["sample-matching"]["answers"] == ""  # the pairs say it all
     assert by_id["sample-ordering"]["items"] == "The Least Expected Day | Code Yellow | Plan B"
     numeric = by_id["sample-numeric"]
-    assert (numeric["answers"], numeric["unit"], numeric["tolerance"], numeric["range"]) == ("190", "territories", "", "")
+    assert (numeric["answers"], numeric["unit"], numeric["tolerance"], numeric["range"]) == (
+        "190",
+        "territories",
+        "",
+        "",
+    )
 
 
 def test_commas_quotes_and_newlines_survive(tmp_path):
-    q = Question(id="q", category="c", type="type_in", prompt='Who said "no-brainer", then\n"close"?',
-                 answers=("a source, close to the project",), explanation="Line one\nline two")
+    q = Question(
+        id="q",
+        category="c",
+        type="type_in",
+        prompt='Who said "no-brainer", then\n"close"?',
+        answers=("a source, close to the project",),
+        explanation="Line one\nline two",
+    )
     out = tmp_path / "tricky.csv"
     csvfmt.export_packs([Pack(PackInfo(id="p", title="P"), [q])], out)
     [row] = rows_of(out)
@@ -50,9 +61,9 @@ def test_commas_quotes_and_newlines_survive(tmp_path):
 
 
 def test_formula_like_cells_are_neutralised_but_numbers_kept():
-    q = Question(id="q", category="=HYPERLINK(\"x\")", type="numeric", prompt="+1 or -1?", value=-5.0, answers=("-5",))
+    q = Question(id="q", category='=HYPERLINK("x")', type="numeric", prompt="+1 or -1?", value=-5.0, answers=("-5",))
     row = dict(zip(csvfmt.COLUMNS, csvfmt.question_row(q, "p")))
-    assert row["category"] == "'=HYPERLINK(\"x\")"
+    assert row["category"] == '\'=HYPERLINK("x")'
     assert row["prompt"] == "'+1 or -1?"
     assert row["answers"] == "-5"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from itertools import pairwise
 
 import openpyxl
 import pytest
@@ -20,15 +21,24 @@ from quiz.packfile import load_pack
 
 
 def bank_path():
-    return sorted(locations.builtin_packs_dir().glob("*.yaml"))[0]
+    return min(locations.builtin_packs_dir().glob("*.yaml"))
 
 
 def _facts_pack(n_facts: int, per_fact: int, pack_id: str = "p") -> Pack:
     """Questions in pack order, several in a row on each fact (as generated packs are)."""
     questions = [
-        Question(id=f"f{f}-q{k}", category=f"c{f % 3}", type="true_false", prompt=f"Fact {f}, question {k}?",
-                 answers=("true",), facts=(f"fact-{f}",), pack=pack_id, difficulty=("easy", "hard")[k % 2])
-        for f in range(n_facts) for k in range(per_fact)
+        Question(
+            id=f"f{f}-q{k}",
+            category=f"c{f % 3}",
+            type="true_false",
+            prompt=f"Fact {f}, question {k}?",
+            answers=("true",),
+            facts=(f"fact-{f}",),
+            pack=pack_id,
+            difficulty=("easy", "hard")[k % 2],
+        )
+        for f in range(n_facts)
+        for k in range(per_fact)
     ]
     return Pack(PackInfo(id=pack_id, title=pack_id.upper()), questions)
 
@@ -56,12 +66,26 @@ def test_the_built_in_bank_as_a_worksheet_has_no_neighbours_on_one_fact():
 
 def test_questions_linked_through_a_shared_fact_are_kept_apart_too():
     # "pick every team" tests three facts; each of three true/false questions tests one of them.
-    multi = Question(id="all", category="c", type="multi_select", prompt="Pick all?", choices=("a", "b", "c", "d"),
-                     answers=("a", "b", "c"), facts=("a", "b", "c"), pack="p")
-    singles = [Question(id=f, category="c", type="true_false", prompt=f"{f}?", answers=("true",), facts=(f,), pack="p")
-               for f in "abc"]
-    others = [Question(id=f"o{i}", category="c", type="true_false", prompt=f"o{i}?", answers=("true",),
-                       facts=(f"o{i}",), pack="p") for i in range(4)]
+    multi = Question(
+        id="all",
+        category="c",
+        type="multi_select",
+        prompt="Pick all?",
+        choices=("a", "b", "c", "d"),
+        answers=("a", "b", "c"),
+        facts=("a", "b", "c"),
+        pack="p",
+    )
+    singles = [
+        Question(id=f, category="c", type="true_false", prompt=f"{f}?", answers=("true",), facts=(f,), pack="p")
+        for f in "abc"
+    ]
+    others = [
+        Question(
+            id=f"o{i}", category="c", type="true_false", prompt=f"o{i}?", answers=("true",), facts=(f"o{i}",), pack="p"
+        )
+        for i in range(4)
+    ]
     ordered = spaced_order([multi, *singles, *others], random.Random(1))
     assert neighbours_sharing_a_fact(ordered) == 0
 
@@ -112,12 +136,24 @@ def run(tmp_path, monkeypatch):
 def test_export_command_takes_the_round_filters(run):
     bank = load_pack(bank_path())
     category = bank.questions[0].category
-    args = ["export", "--format", "json", bank_path(), "--category", category.upper(), "--type", "true_false",
-            "--difficulty", "easy"]
+    args = [
+        "export",
+        "--format",
+        "json",
+        bank_path(),
+        "--category",
+        category.upper(),
+        "--type",
+        "true_false",
+        "--difficulty",
+        "easy",
+    ]
     result = run(*args)
     assert result.exit_code == 0, result.output
     items = json.loads(result.stdout)
-    expected = [q for q in bank.questions if q.category == category and q.type == "true_false" and q.difficulty == "easy"]
+    expected = [
+        q for q in bank.questions if q.category == category and q.type == "true_false" and q.difficulty == "easy"
+    ]
     assert [i["id"] for i in items] == [q.id for q in expected]  # pack order kept
     assert f"exported {len(items)} of {len(items)} questions (chosen from {len(bank.questions)})" in result.stderr
 
@@ -146,9 +182,9 @@ def test_a_worksheet_of_n_questions_from_the_bank(run, tmp_path):
     result = run("export", bank_path(), "-o", "sheet.md", "--questions", 10, "--seed", 3)
     assert result.exit_code == 0, result.output
     sheet = (tmp_path / "sheet.md").read_text(encoding="utf-8")
-    assert len(re.findall(r"^\*\*\d+\.\*\* ", sheet, re.M)) == 10
+    assert len(re.findall(r"^\*\*\d+\.\*\* ", sheet, re.MULTILINE)) == 10
     key = (tmp_path / "sheet.answers.md").read_text(encoding="utf-8")
-    assert len(re.findall(r"^\d+\. ", key, re.M)) == 10
+    assert len(re.findall(r"^\d+\. ", key, re.MULTILINE)) == 10
 
 
 def test_a_kahoot_export_is_spaced_too(run, tmp_path):
@@ -160,18 +196,29 @@ def test_a_kahoot_export_is_spaced_too(run, tmp_path):
     ws = openpyxl.load_workbook(tmp_path / "k.xlsx").active
     prompts = [ws.cell(row, 2).value for row in range(9, 9 + 18)]
     facts = [int(re.match(r"Fact (\d+)", p).group(1)) for p in prompts]
-    assert all(a != b for a, b in zip(facts, facts[1:]))
+    assert all(a != b for a, b in pairwise(facts))
 
 
 # --------------------------------------------------------------------------- sources by title
 
 
 def _sourced_pack(titles: bool) -> Pack:
-    sources = ({"seed": "000_a.txt", "title": "The Telegraph's report"}, {"seed": "001_b.txt", "url": "https://b.example"},
-               {"title": "Open Trivia Database", "url": "https://opentdb.com/"})
+    sources = (
+        {"seed": "000_a.txt", "title": "The Telegraph's report"},
+        {"seed": "001_b.txt", "url": "https://b.example"},
+        {"title": "Open Trivia Database", "url": "https://opentdb.com/"},
+    )
     questions = [
-        Question(id=f"q{i}", category="c", type="true_false", prompt=f"Q{i}?", answers=("true",), pack="p",
-                 source=Source(seed, "A quote."), facts=(f"f{i}",))
+        Question(
+            id=f"q{i}",
+            category="c",
+            type="true_false",
+            prompt=f"Q{i}?",
+            answers=("true",),
+            pack="p",
+            source=Source(seed, "A quote."),
+            facts=(f"f{i}",),
+        )
         for i, seed in enumerate(["001_b.txt", "000_a.txt", "002_c.txt", "000_a.txt"])
     ]
     return Pack(PackInfo(id="p", title="P", sources=sources if titles else ()), questions)

@@ -17,8 +17,8 @@ import pytest
 
 from quiz.errors import FileProblem
 from quiz.formats import gift
-from quiz.formats.naming import slug
 from quiz.formats.html_text import html_to_text
+from quiz.formats.naming import slug
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
 from quiz.packfile import pack_to_data
 from quiz.validate import check_pack_data

@@ -45,9 +45,16 @@ def test_a_course_file_keeps_every_question_in_its_category():
     assert counted(result) == 12  # every question in the file, imported or skipped
     got = [(q.id, q.category, q.line) for q in result.pack.questions]
     assert got == [
-        ("p1", "Producers", 6), ("p2", "Producers", 8), ("t1", "Teams", 10), ("t2", "Teams", 11),
-        ("t3", "Teams", 16), ("b1", "Broadcasting", 19), ("n1", "People", 22), ("n3", "People", 25),
-        ("e1", "Episodes", 27), ("e2", "Episodes", 28),
+        ("p1", "Producers", 6),
+        ("p2", "Producers", 8),
+        ("t1", "Teams", 10),
+        ("t2", "Teams", 11),
+        ("t3", "Teams", 16),
+        ("b1", "Broadcasting", 19),
+        ("n1", "People", 22),
+        ("n3", "People", 25),
+        ("e1", "Episodes", 27),
+        ("e2", "Episodes", 28),
     ]
     assert max(len(q.prompt) for q in result.pack.questions) < 60  # no prompt swallowed the next question
     assert [(s.name, s.line) for s in result.skipped] == [("N2", 24), ("E3", 29)]
@@ -157,7 +164,9 @@ def test_feedback_the_game_cannot_show_is_named_in_one_note():
 
 
 def test_a_question_that_needs_its_picture_is_skipped_with_the_reason():
-    result = gift.import_text('::Flag::[html]What is the capital of <img src\\="pix/flag.png">? {=Paris ~Rome}', "i.gift")
+    result = gift.import_text(
+        '::Flag::[html]What is the capital of <img src\\="pix/flag.png">? {=Paris ~Rome}', "i.gift"
+    )
     assert result.pack.questions == []
     [skipped] = result.skipped
     assert skipped.name == "Flag" and skipped.line == 1
@@ -171,10 +180,14 @@ def test_a_question_pointing_at_its_picture_is_skipped():
 
 
 def test_a_picture_on_its_own_line_is_left_out_with_a_note():
-    result = gift.import_text('::Year::[html]<p><img src\\="logo.png"></p>In which year was the series announced? {#2022}', "i.gift")
+    result = gift.import_text(
+        '::Year::[html]<p><img src\\="logo.png"></p>In which year was the series announced? {#2022}', "i.gift"
+    )
     [q] = result.pack.questions
     assert q.prompt == "In which year was the series announced?"
-    assert result.warnings == ["Year (line 1): left out the picture 'logo.png' from the question: the game shows text only"]
+    assert result.warnings == [
+        "Year (line 1): left out the picture 'logo.png' from the question: the game shows text only"
+    ]
 
 
 def test_an_answer_that_is_only_a_picture_is_skipped():

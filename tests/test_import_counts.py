@@ -25,9 +25,16 @@ from quiz.errors import QuizError
 from quiz.formats import jsonfmt, kahoot, opentdb
 from tests.conftest import CONFORMANCE, FIXTURES
 
-KAHOOT_HEADER = ["", "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
-                 "Answer 3 - max 75 characters", "Answer 4 - max 75 characters", "Time limit (sec)",
-                 "Correct answer(s) - choose at least one"]
+KAHOOT_HEADER = [
+    "",
+    "Question - max 120 characters",
+    "Answer 1 - max 75 characters",
+    "Answer 2 - max 75 characters",
+    "Answer 3 - max 75 characters",
+    "Answer 4 - max 75 characters",
+    "Time limit (sec)",
+    "Correct answer(s) - choose at least one",
+]
 KAHOOT_ROWS = [
     [1, "Which company makes the series?", "Box to Box Films", "QUAD", None, None, 20, 1],
     [2, None, "An answer", "with no question", None, None, 20, 1],  # skipped: no question
@@ -64,8 +71,13 @@ def _awkward_json(path):
         {"id": "a", "category": "c", "type": "true_false", "prompt": "Fine?", "answers": ["true"]},
         {"id": "a", "category": "c", "type": "true_false", "prompt": "Same id?", "answers": ["false"]},
         42,
-        {"id": "m", "category": "c", "type": "matching", "prompt": "Refused by the validator?",
-         "pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "x"}]},
+        {
+            "id": "m",
+            "category": "c",
+            "type": "matching",
+            "prompt": "Refused by the validator?",
+            "pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "x"}],
+        },
         {"id": "n", "category": "c", "type": "numeric", "prompt": "How many?", "answers": ["8"], "tolerance": 1},
     ]
     path.write_text(json.dumps(items, indent=2), encoding="utf-8")
@@ -129,25 +141,30 @@ _KAHOOT_CELL = st.sampled_from(["", "", "Q?", "a", "b", "True", "False", "1", "2
 def test_kahoot_rows(rows):
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
-    result = kahoot.import_text("Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\n"
-                                + buffer.getvalue(), "k.csv")
+    result = kahoot.import_text(
+        "Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\n" + buffer.getvalue(), "k.csv"
+    )
     # A row is a question when it has a question or an answer (a time or number alone is not).
     questions = sum(1 for row in rows if any(row[:5]))
     assert len(result.pack.questions) + len(result.skipped) == questions
     assert all(s.unit == "row" and s.line >= 2 for s in result.skipped)
 
 
-_OTDB_RESULT = st.fixed_dictionaries(
-    {},
-    optional={
-        "type": st.sampled_from(["multiple", "boolean", "other", ""]),
-        "difficulty": st.sampled_from(["easy", "hard", "extreme"]),
-        "category": st.text(max_size=5),
-        "question": st.sampled_from(["Q?", "", "&amp;?"]),
-        "correct_answer": st.sampled_from(["True", "a", ""]),
-        "incorrect_answers": st.lists(st.sampled_from(["b", "c", "a", "False"]), max_size=3),
-    },
-) | st.integers() | st.none()
+_OTDB_RESULT = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "type": st.sampled_from(["multiple", "boolean", "other", ""]),
+            "difficulty": st.sampled_from(["easy", "hard", "extreme"]),
+            "category": st.text(max_size=5),
+            "question": st.sampled_from(["Q?", "", "&amp;?"]),
+            "correct_answer": st.sampled_from(["True", "a", ""]),
+            "incorrect_answers": st.lists(st.sampled_from(["b", "c", "a", "False"]), max_size=3),
+        },
+    )
+    | st.integers()
+    | st.none()
+)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -161,12 +178,22 @@ def test_open_trivia_db_results(results):
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.fixed_dictionaries({"id": st.sampled_from(["a", "b", ""]),
-                                       "type": st.sampled_from(["true_false", "type_in", "numeric", "x"]),
-                                       "prompt": st.sampled_from(["Q?", ""]),
-                                       "category": st.just("c"),
-                                       "answers": st.lists(st.sampled_from(["true", "1", "x"]), max_size=2)})
-                | st.integers(), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": st.sampled_from(["a", "b", ""]),
+                "type": st.sampled_from(["true_false", "type_in", "numeric", "x"]),
+                "prompt": st.sampled_from(["Q?", ""]),
+                "category": st.just("c"),
+                "answers": st.lists(st.sampled_from(["true", "1", "x"]), max_size=2),
+            }
+        )
+        | st.integers(),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_json_items(items):
     result = jsonfmt.import_text(json.dumps(items), "j.json")
     assert len(result.pack.questions) + len(result.skipped) == len(items)

@@ -119,8 +119,19 @@ def filters_for(
 
 @click.command("export")
 @click.argument("packs", nargs=-1, metavar="[PACK]...")
-@click.option("-f", "--format", "fmt", metavar="FORMAT", help="json, gift, aiken, csv, anki, kahoot, markdown or html (guessed from -o's suffix).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write (default: standard output, for text formats).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="json, gift, aiken, csv, anki, kahoot, markdown or html (guessed from -o's suffix).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (default: standard output, for text formats).",
+)
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
 @click.option(
     "--type",
@@ -131,8 +142,13 @@ def filters_for(
     help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
 )
 @click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
-@click.option("--questions", type=int, default=None, metavar="N",
-              help="Pick N of the matching questions, no two on the same fact (default: all of them).")
+@click.option(
+    "--questions",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Pick N of the matching questions, no two on the same fact (default: all of them).",
+)
 @click.option("--seed", type=int, default=None, help="Another pick and order; the same seed, the same file.")
 def command(
     packs: tuple[str, ...],

@@ -16,6 +16,7 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -28,8 +29,8 @@ from quiz.model import Pack
 #: files both use ``.txt``, our CSV and Kahoot's ``.csv``, our JSON and Open
 #: Trivia DB's ``.json``: for those the content decides.
 SUFFIX_FORMATS = {".gift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".csv": None, ".json": None, ".txt": None}
-_AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Za-z]\s*$", re.M)
-_GIFT_MARKS = re.compile(r"^::|\{\s*[=~#]|\{\s*(?:T|F|TRUE|FALSE)\s*[}#]", re.M)
+_AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Za-z]\s*$", re.MULTILINE)
+_GIFT_MARKS = re.compile(r"^::|\{\s*[=~#]|\{\s*(?:T|F|TRUE|FALSE)\s*[}#]", re.MULTILINE)
 
 
 def importer_names() -> list[str]:
@@ -90,7 +91,7 @@ def _text_format(path: Path) -> str | None:
     return None
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
 
@@ -135,8 +136,15 @@ def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], li
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-f", "--format", "fmt", metavar="FORMAT", help="The input's format (guessed from .gift, .xlsx, .csv and .json).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The pack file to write (default: <input name>.yaml here).")
+@click.option(
+    "-f", "--format", "fmt", metavar="FORMAT", help="The input's format (guessed from .gift, .xlsx, .csv and .json)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The pack file to write (default: <input name>.yaml here).",
+)
 @click.option("--install", is_flag=True, help="Write the pack into your pack folder, where the game finds it.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def command(file: Path, fmt: str | None, output: Path | None, install: bool, force: bool) -> None:

@@ -33,8 +33,8 @@ from pathlib import Path
 from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
 from quiz.formats.gift import DEFAULT_CATEGORY
 from quiz.formats.naming import IdMaker, pack_info_for, short_name
-from quiz.textfile import split_lines
 from quiz.model import MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, Question
+from quiz.textfile import split_lines
 
 NAME = "aiken"
 DESCRIPTION = "Moodle Aiken text: multiple-choice questions (import and export)"
@@ -105,8 +105,15 @@ def _finish(draft: _Draft, answer: str) -> Question:
     right = texts[letters.index(letter)]
     if sorted(t.casefold() for t in texts) == ["false", "true"]:
         # How Aiken holds a true/false question (Moodle's own files do so).
-        return Question(id="", category=DEFAULT_CATEGORY, type=TRUE_FALSE, prompt=prompt,
-                        answers=(right.casefold(),), explanation=draft.explanation, line=draft.line)
+        return Question(
+            id="",
+            category=DEFAULT_CATEGORY,
+            type=TRUE_FALSE,
+            prompt=prompt,
+            answers=(right.casefold(),),
+            explanation=draft.explanation,
+            line=draft.line,
+        )
     return Question(
         id="",
         category=DEFAULT_CATEGORY,

@@ -59,7 +59,7 @@ def read_import_text(path: str | Path, kind: str, not_utf8: str | None = None) -
     data = read_bytes(path, "file")
     name = str(path)
     refuse_placeholder(data, name, kind)
-    if data.startswith(ZIP) or data.startswith(OLD_EXCEL):
+    if data.startswith((ZIP, OLD_EXCEL)):
         raise FileProblem(name, f"this is a binary file (a spreadsheet, a zip or a deck), not {kind}", 1)
     return decode_utf8(data, name, "file", not_utf8)
 

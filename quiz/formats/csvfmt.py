@@ -166,7 +166,9 @@ def question_row(q: Question, pack_id: str) -> list[str]:
         answers, items = (), q.answers
     elif q.type == MATCHING:
         answers = ()
-        pairs = JOINER.join(f"{_escape_item(left, True)} {ARROW} {_escape_item(right, True)}" for left, right in q.pairs)
+        pairs = JOINER.join(
+            f"{_escape_item(left, True)} {ARROW} {_escape_item(right, True)}" for left, right in q.pairs
+        )
     elif q.type == NUMERIC:
         if q.low is not None and q.high is not None:
             answers, range_ = (), f"{_number(q.low)}..{_number(q.high)}"
@@ -267,14 +269,19 @@ def import_text(text: str, name: str) -> ImportResult:
     result = import_items(entries, name, unit="row")
     unknown = [c for c in header if c and c not in COLUMNS]
     if unknown:
-        result.warnings.append(f"ignored the column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}: "
-                               f"the columns read are {', '.join(COLUMNS)}")
+        result.warnings.append(
+            f"ignored the column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}: "
+            f"the columns read are {', '.join(COLUMNS)}"
+        )
     return result
 
 
 def _item(cells: dict[str, str], taken: set[str], decimal_comma: bool = False) -> dict[str, Any]:
     """A row as the interchange shape that jsonfmt checks and converts; BadQuestion when it cannot be one."""
-    get = lambda column: cells.get(column, "")  # noqa: E731
+
+    def get(column: str) -> str:
+        return cells.get(column, "")
+
     qtype = get("type").strip()
     prompt = get("prompt")
     qid = get("id").strip()

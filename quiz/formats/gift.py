@@ -28,6 +28,7 @@ from pathlib import Path
 
 from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
 from quiz.formats.html_text import Media, html_to_text, looks_like_html, media_in, points_at_picture
+from quiz.formats.naming import IdMaker, pack_info_for, short_name
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -39,7 +40,6 @@ from quiz.model import (
     Pack,
     Question,
 )
-from quiz.formats.naming import IdMaker, pack_info_for, short_name
 from quiz.textfile import split_lines
 
 NAME = "gift"
@@ -669,7 +669,9 @@ def _label_for(body: str) -> str:
     if body.startswith("::"):
         end = body.find("::", 2)
         if end > 2:
-            return short_name(html_to_text(_restore(body[2:end])), words=len(body)) or short_name(_restore(body[end + 2 :]))
+            return short_name(html_to_text(_restore(body[2:end])), words=len(body)) or short_name(
+                _restore(body[end + 2 :])
+            )
     return short_name(_restore(body))
 
 
@@ -684,7 +686,9 @@ def import_file(path: Path) -> ImportResult:
 # Export
 # ---------------------------------------------------------------------------
 
-_RESERVED = str.maketrans({"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""})
+_RESERVED = str.maketrans(
+    {"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""}
+)
 
 
 def escape(text: str) -> str:
@@ -758,10 +762,10 @@ def question_to_gift(q: Question) -> str:
         return f"{head}{{#{answer}{general}}}"
     elif q.type == MATCHING:
         lines = []
-        for left, right in q.pairs:
+        for left, right_side in q.pairs:
             if "->" in left:
                 raise ValueError(f"the left side {left!r} contains '->', which GIFT uses between the two sides")
-            lines.append(f"\t={_gift_text(left, fmt)} -> {escape(right)}")
+            lines.append(f"\t={_gift_text(left, fmt)} -> {escape(right_side)}")
     elif q.type == ORDERING:
         raise ValueError("ordering questions have no GIFT equivalent")
     else:
@@ -799,13 +803,13 @@ def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
 
 
 __all__ = [
-    "NAME",
     "DESCRIPTION",
+    "NAME",
     "SUFFIX",
-    "import_file",
-    "import_text",
+    "escape",
     "export_packs",
     "export_text",
+    "import_file",
+    "import_text",
     "question_to_gift",
-    "escape",
 ]

@@ -62,7 +62,9 @@ _MEDIA = re.compile(r"<(img|audio|video|source|object|embed|iframe)\b([^<>]*)>",
 _MEDIA_KIND = {"img": "picture", "audio": "sound", "video": "video", "source": "media file"}
 _SRC = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
 _LINK = re.compile(r"""<a\b[^<>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
-_MEDIA_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|mp3|wav|ogg|oga|m4a|mp4|webm|mov|avi)(?:[?#].*)?$", re.IGNORECASE)
+_MEDIA_FILE = re.compile(
+    r"\.(?:png|jpe?g|gif|svg|webp|bmp|mp3|wav|ogg|oga|m4a|mp4|webm|mov|avi)(?:[?#].*)?$", re.IGNORECASE
+)
 #: What ends a line of text in a browser: a block tag or a line break.
 _LINE_END = re.compile(_BLOCK.pattern + "|" + _BREAK.pattern, re.IGNORECASE)
 #: Words with which a question points at a picture it shows.
@@ -110,7 +112,13 @@ def media_in(text: str, newlines_break: bool = False) -> list[Media]:
         tag = match.group(1).lower()
         src = _SRC.search(match.group(2))
         name = _file_name(next(g for g in src.groups() if g is not None)) if src else ""
-        found.append(Media(_MEDIA_KIND.get(tag, "embedded content"), name, _inline(text, match.start(), match.end(), newlines_break)))
+        found.append(
+            Media(
+                _MEDIA_KIND.get(tag, "embedded content"),
+                name,
+                _inline(text, match.start(), match.end(), newlines_break),
+            )
+        )
     for match in _LINK.finditer(text):
         if len(found) >= MAX_MEDIA:
             break

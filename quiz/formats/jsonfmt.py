@@ -27,6 +27,7 @@ from typing import Any
 
 from quiz.errors import FileProblem
 from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
+from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import (
     DIFFICULTIES,
     MATCHING,
@@ -42,7 +43,6 @@ from quiz.model import (
     Question,
     Source,
 )
-from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.textfile import decode_utf8
 
 NAME = "json"
@@ -111,8 +111,13 @@ def parse_json(text: str, name: str) -> Any:
     if not text.strip():
         raise FileProblem(name, "the file is empty")
     try:
-        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_json_int, parse_float=_json_float,
-                          object_pairs_hook=_no_repeated_keys)
+        data = json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_int=_json_int,
+            parse_float=_json_float,
+            object_pairs_hook=_no_repeated_keys,
+        )
     except json.JSONDecodeError as exc:
         raise FileProblem(name, f"this is not valid JSON: {_json_error(exc, text)}", exc.lineno, exc.colno) from None
     except _Refused as exc:
@@ -123,8 +128,12 @@ def parse_json(text: str, name: str) -> Any:
     if surrogate is not None:
         # json accepts "\ud800" alone, but it is no character and no UTF-8 file can hold it.
         escape = f"\\u{ord(surrogate):04x}"
-        raise FileProblem(name, f"the text {escape} is half of a UTF-16 surrogate pair, not a character; "
-                                "remove it or write the character itself", *_line_of(text, escape))
+        raise FileProblem(
+            name,
+            f"the text {escape} is half of a UTF-16 surrogate pair, not a character; "
+            "remove it or write the character itself",
+            *_line_of(text, escape),
+        )
     return data
 
 
@@ -552,7 +561,9 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
     for pair in value:
         if not isinstance(pair, dict) or "left" not in pair or "right" not in pair:
             raise _Bad("each pair must be an object with 'left' and 'right'")
-        pairs.append((_text_value(pair["left"], "a pair's left side"), _text_value(pair["right"], "a pair's right side")))
+        pairs.append(
+            (_text_value(pair["left"], "a pair's left side"), _text_value(pair["right"], "a pair's right side"))
+        )
     if len({left for left, _ in pairs}) != len(pairs):
         raise _Bad("two pairs have the same left side")
     return tuple(pairs)

@@ -24,9 +24,10 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from quiz.errors import FileProblem
 from quiz.formats.base import OLD_EXCEL, ExportResult, ImportResult, Skipped, refuse_placeholder
@@ -79,8 +80,12 @@ def import_bytes(data: bytes, name: str) -> ImportResult:
     if data.startswith(OLD_EXCEL):
         raise FileProblem(name, "this is an old-style Excel workbook (.xls); open it and save it as .xlsx or .csv", 1)
     if name.lower().endswith(WORKBOOK_SUFFIXES):
-        raise FileProblem(name, "this is not a spreadsheet: an .xlsx workbook is a zip file, and this file is not one "
-                                "(was it renamed, or saved as something else?)", 1)
+        raise FileProblem(
+            name,
+            "this is not a spreadsheet: an .xlsx workbook is a zip file, and this file is not one "
+            "(was it renamed, or saved as something else?)",
+            1,
+        )
     return import_text(decode_utf8(data, name), name)
 
 
@@ -141,30 +146,44 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     entries, size = directory
     # 0xFFFF entries means a ZIP64 archive, which only workbooks far over the size cap need.
     if entries > MAX_ZIP_ENTRIES or size > MAX_ZIP_DIRECTORY:
-        raise FileProblem(name, f"this zip holds {'over ' if entries == 0xFFFF else ''}{entries:,} parts in a "
-                                f"{size:,}-byte directory; a spreadsheet has a few dozen, so it is not opened")
+        raise FileProblem(
+            name,
+            f"this zip holds {'over ' if entries == 0xFFFF else ''}{entries:,} parts in a "
+            f"{size:,}-byte directory; a spreadsheet has a few dozen, so it is not opened",
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise FileProblem(name, damaged) from None
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise FileProblem(name, f"this zip holds {len(infos):,} parts; a spreadsheet has a few dozen, so it is not opened")
+        raise FileProblem(
+            name, f"this zip holds {len(infos):,} parts; a spreadsheet has a few dozen, so it is not opened"
+        )
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and not any(n.endswith("/workbook.xml") for n in names):
-        raise FileProblem(name, "this is not a readable .xlsx workbook: the zip holds no xl/workbook.xml; save the quiz from "
-                                "Excel, LibreOffice or Google Sheets as .xlsx, or as .csv")
+        raise FileProblem(
+            name,
+            "this is not a readable .xlsx workbook: the zip holds no xl/workbook.xml; save the quiz from "
+            "Excel, LibreOffice or Google Sheets as .xlsx, or as .csv",
+        )
     # A small zip can unpack to gigabytes; refuse before openpyxl tries. The declared
     # sizes can be trusted: zipfile never reads a part past its declared size.
     unpacked = sum(info.file_size for info in infos)
     if unpacked > max_file_bytes():
-        raise FileProblem(name, f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit "
-                                "(set QUIZ_MAX_FILE_BYTES to allow bigger files)")
+        raise FileProblem(
+            name,
+            f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit "
+            "(set QUIZ_MAX_FILE_BYTES to allow bigger files)",
+        )
     for info in infos:
         if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise FileProblem(name, f"the workbook's part {info.filename} unpacks to {info.file_size:,} bytes from "
-                                    f"{info.compress_size:,}, over {MAX_RATIO} times its packed size, which real "
-                                    "spreadsheets never are (a \"zip bomb\"); it is not opened")
+            raise FileProblem(
+                name,
+                f"the workbook's part {info.filename} unpacks to {info.file_size:,} bytes from "
+                f"{info.compress_size:,}, over {MAX_RATIO} times its packed size, which real "
+                'spreadsheets never are (a "zip bomb"); it is not opened',
+            )
     for info in infos:
         _check_part(archive, info, name)
     return archive
@@ -184,8 +203,11 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> N
     if not part.endswith(".xml"):
         return
     if info.file_size > MAX_PART_BYTES:
-        raise FileProblem(name, f"the workbook's part {part} unpacks to {info.file_size:,} bytes; a Kahoot quiz "
-                                f"(at most {MAX_ROWS:,} rows are read) needs far less. Save only the quiz, as .xlsx or .csv")
+        raise FileProblem(
+            name,
+            f"the workbook's part {part} unpacks to {info.file_size:,} bytes; a Kahoot quiz "
+            f"(at most {MAX_ROWS:,} rows are read) needs far less. Save only the quiz, as .xlsx or .csv",
+        )
     if "worksheets/" in part and info.file_size > MAX_UNSIZED_SHEET_BYTES:
         try:
             with archive.open(info) as fh:
@@ -195,9 +217,12 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> N
         sheet_data = head.find(b"sheetData")
         dimension = head.find(b"dimension")
         if dimension < 0 or (0 <= sheet_data < dimension):
-            raise FileProblem(name, f"the sheet {part} is {info.file_size:,} bytes unpacked and does not say its size "
-                                    "at its start, so all of it would have to be read; open the workbook in a "
-                                    "spreadsheet and save it again, or save the quiz as .csv")
+            raise FileProblem(
+                name,
+                f"the sheet {part} is {info.file_size:,} bytes unpacked and does not say its size "
+                "at its start, so all of it would have to be read; open the workbook in a "
+                "spreadsheet and save it again, or save the quiz as .csv",
+            )
 
 
 def _has_formulas(archive: zipfile.ZipFile) -> bool:
@@ -221,7 +246,7 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[tuple[int, list[Any]]], boo
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for damaged workbooks
         raise FileProblem(name, f"this is not a readable .xlsx workbook ({type(exc).__name__})") from None
     try:
         for ws in wb.worksheets:
@@ -235,7 +260,7 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[tuple[int, list[Any]]], boo
         return [], formulas
     except FileProblem:
         raise
-    except Exception as exc:  # cells are parsed lazily in read-only mode
+    except Exception as exc:  # noqa: BLE001 - cells are parsed lazily in read-only mode
         raise FileProblem(name, f"this .xlsx workbook is damaged ({type(exc).__name__})") from None
     finally:
         wb.close()
@@ -297,32 +322,43 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str, formulas: 
     skipped: list[Skipped] = []
     for number, row in rows[position + 1 :]:
         cells = [_cell(v) for v in row]
-        get = lambda key: cells[columns[key]] if key in columns and columns[key] < len(cells) else ""  # noqa: E731
-        answers = [get(f"answer{i}") for i in range(1, 5)]
-        prompt = get("question")
+        answers = [_column(cells, columns, f"answer{i}") for i in range(1, 5)]
+        prompt = _column(cells, columns, "question")
         if not prompt and not any(answers):
             continue  # a blank row, or just a number in the first column
         label = short_name(prompt) if prompt else f"row {number}"
         try:
-            q = _row_question(prompt, answers, get("correct"), pack_id, taken)
+            q = _row_question(prompt, answers, _column(cells, columns, "correct"), pack_id, taken)
         except _Bad as exc:
             skipped.append(Skipped(label, number, str(exc), unit="row"))
             continue
         questions.append(replace(q, line=number))
-    info = PackInfo(id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}.")
+    info = PackInfo(
+        id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}."
+    )
     warnings = []
     if not questions and not skipped:
         # Otherwise "0 imported, 0 skipped" with no reason.
         header_row = rows[position][0]
         if formulas:
-            warnings.append(f"every row below the header is empty (the header is row {header_row}); this workbook "
-                            "holds formulas, and a formula's cell reads as empty unless the spreadsheet saved its "
-                            "result, so open the file in a spreadsheet and save it again")
+            warnings.append(
+                f"every row below the header is empty (the header is row {header_row}); this workbook "
+                "holds formulas, and a formula's cell reads as empty unless the spreadsheet saved its "
+                "result, so open the file in a spreadsheet and save it again"
+            )
         else:
-            warnings.append(f"every row below the header is empty: the header is row {header_row}, but no question "
-                            f"follows it; write one question a row from row {header_row + 1}, with its answers and "
-                            "the number of the correct one")
+            warnings.append(
+                f"every row below the header is empty: the header is row {header_row}, but no question "
+                f"follows it; write one question a row from row {header_row + 1}, with its answers and "
+                "the number of the correct one"
+            )
     return ImportResult(Pack(info=info, questions=questions), skipped, warnings, unit="row")
+
+
+def _column(cells: list[str], columns: dict[str, int], key: str) -> str:
+    """A row's cell in a header column, or "" when the column is absent or the row short."""
+    index = columns.get(key)
+    return cells[index] if index is not None and index < len(cells) else ""
 
 
 class _Bad(Exception):
@@ -355,7 +391,13 @@ def _row_question(prompt: str, answers: list[str], correct_text: str, pack_id: s
         raise _Bad("two answers are the same")
     right = [answers[n - 1] for n in numbers]
     qid = unique_id(slug(prompt) or "question", taken)
-    common = {"id": qid, "category": "general", "prompt": prompt, "difficulty": "medium", "pack": pack_id}
+    common: dict[str, Any] = {
+        "id": qid,
+        "category": "general",
+        "prompt": prompt,
+        "difficulty": "medium",
+        "pack": pack_id,
+    }
     if sorted(c.lower() for c in choices) == ["false", "true"]:
         if len(right) != 1:
             raise _Bad("both True and False are marked correct")

@@ -20,6 +20,7 @@ import heapq
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from quiz.engine import RoundSettings, eligible, pick_questions
 from quiz.model import Pack, Question
@@ -151,7 +152,9 @@ def spaced_order(questions: Sequence[Question], rng: random.Random, previous: Qu
     return best
 
 
-def _spread(questions: Sequence[Question], rng: random.Random, previous: Question | None, spacing: int) -> list[Question]:
+def _spread(
+    questions: Sequence[Question], rng: random.Random, previous: Question | None, spacing: int
+) -> list[Question]:
     """One try of :func:`spaced_order` at a given spacing.
 
     Each step takes a question from the group (questions linked by shared
@@ -200,4 +203,4 @@ def _spread(questions: Sequence[Question], rng: random.Random, previous: Questio
 
 def neighbours_sharing_a_fact(questions: Sequence[Question]) -> int:
     """How many neighbouring pairs share a fact or a prompt (what :func:`spaced_order` avoids)."""
-    return sum(1 for a, b in zip(questions, questions[1:]) if set(_keys(a)) & set(_keys(b)))
+    return sum(1 for a, b in pairwise(questions) if set(_keys(a)) & set(_keys(b)))

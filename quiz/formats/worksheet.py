@@ -149,9 +149,7 @@ def build_sheet(packs: list[Pack]) -> Sheet:
     for pack in packs:
         for q in pack.questions:
             questions.append(sheet_question(q, len(questions) + 1, pack.id))
-    notes = [
-        PackNote(p.id, p.title, p.info.version, p.info.license, _source_lines(p)) for p in packs
-    ]
+    notes = [PackNote(p.id, p.title, p.info.version, p.info.license, _source_lines(p)) for p in packs]
     title = packs[0].title if len(packs) == 1 else DEFAULT_TITLE
     language = packs[0].info.language if packs else "en"
     return Sheet(title=title, packs=notes, questions=questions, language=language)

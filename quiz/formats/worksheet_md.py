@@ -14,7 +14,7 @@ from pathlib import Path
 
 from quiz.formats.base import ExportResult
 from quiz.formats.worksheet import Sheet, SheetQuestion, build_sheet
-from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, MATCHING, Pack
+from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Pack
 
 NAME = "markdown"
 DESCRIPTION = "Printable worksheet in Markdown (answer key in <name>.answers.md)"
