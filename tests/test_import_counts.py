@@ -24,17 +24,8 @@ from quiz.cli import cli
 from quiz.errors import QuizError
 from quiz.formats import jsonfmt, kahoot, opentdb
 from tests.conftest import CONFORMANCE, FIXTURES
+from tests.fixtures.kahoot.make_fixtures import HEADER as KAHOOT_HEADER
 
-KAHOOT_HEADER = [
-    "",
-    "Question - max 120 characters",
-    "Answer 1 - max 75 characters",
-    "Answer 2 - max 75 characters",
-    "Answer 3 - max 75 characters",
-    "Answer 4 - max 75 characters",
-    "Time limit (sec)",
-    "Correct answer(s) - choose at least one",
-]
 KAHOOT_ROWS = [
     [1, "Which company makes the series?", "Box to Box Films", "QUAD", None, None, 20, 1],
     [2, None, "An answer", "with no question", None, None, 20, 1],  # skipped: no question

@@ -12,18 +12,9 @@ from quiz.cli import cli
 from quiz.errors import FileProblem
 from quiz.formats import gift, jsonfmt, kahoot, opentdb
 from tests.conftest import FIXTURES
+from tests.fixtures.kahoot.make_fixtures import HEADER as KAHOOT_HEADER
 
 LFS = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"ab" * 32 + b"\nsize 18342\n"
-KAHOOT_HEADER = [
-    None,
-    "Question - max 120 characters",
-    "Answer 1 - max 75 characters",
-    "Answer 2 - max 75 characters",
-    "Answer 3 - max 75 characters",
-    "Answer 4 - max 75 characters",
-    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
-    "Correct answer(s) - choose at least one",
-]
 
 
 @pytest.mark.parametrize("name", ["quiz.xlsx", "quiz.csv"])
