@@ -181,56 +181,55 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
-def _is_category(line: str) -> bool:
-    return line.strip().startswith("$CATEGORY:")
-
-
-def _braces(line: str) -> tuple[int, int]:
-    """Where the first unescaped '{' and the last unescaped '}' of a line are (-1 when absent)."""
-    protected = _protect(line)
-    return protected.find("{"), protected.rfind("}")
+_COMMENT, _CATEGORY, _TEXT = "comment", "category", "text"
 
 
 def _split_paragraph(lines: list[tuple[int, str]]) -> list[_Block]:
-    out: list[_Block] = []
+    # Each line read once: its kind, and its text with escapes protected (escaped braces do not count).
+    kinds: list[str] = []
+    texts: list[str] = []
+    for _, line in lines:
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            kinds.append(_COMMENT)
+            texts.append(stripped)
+        elif stripped.startswith("$CATEGORY:"):
+            kinds.append(_CATEGORY)
+            texts.append(stripped)
+        else:
+            kinds.append(_TEXT)
+            texts.append(_protect(line) if "\\" in line else line)  # only a backslash escapes a brace
     # For each line: does an answer part open on it or further down, before the next category line?
     opens_later = [False] * len(lines)
     later = False
     for i in range(len(lines) - 1, -1, -1):
-        number, line = lines[i]
-        if _is_category(line):
+        if kinds[i] == _CATEGORY:
             later = False
-        elif not line.strip().startswith("//") and _braces(line)[0] >= 0:
+        elif kinds[i] == _TEXT and "{" in texts[i]:
             later = True
         opens_later[i] = later
 
+    out: list[_Block] = []
     current = _Block([])
+    content = 0  # text lines in the current question
     answered = False  # the current question's answer part has been opened and closed
     inside = False  # an answer part is open
 
-    def flush() -> None:
-        nonlocal current, answered, inside
-        if any(t.strip() for _, t in current.lines):
-            out.append(current)
-            current = _Block([])
-        answered = inside = False
-
     for i, (number, line) in enumerate(lines):
-        stripped = line.strip()
-        if stripped.startswith("//"):
+        kind, text = kinds[i], texts[i]
+        if kind == _COMMENT:
             current.lines.append((number, ""))
-            current.comments.append(stripped)
+            current.comments.append(text)
             continue
-        if _is_category(line):
+        if kind == _CATEGORY:
             # Comments just above a category line belong to nothing that follows.
-            flush()
-            name = _category_of(_restore(_protect(stripped[len("$CATEGORY:") :])).strip())
+            if content:
+                out.append(current)
+            name = _category_of(_restore(_protect(text[len("$CATEGORY:") :])).strip())
             out.append(_Block([(number, line)], category=name))
-            current = _Block([])
+            current, content, answered, inside = _Block([]), 0, False, False
             continue
-        named = stripped.startswith("::")
-        started = any(t.strip() for _, t in current.lines)
-        if started and (named or (answered and opens_later[i])):
+        if content and (text.lstrip().startswith("::") or (answered and opens_later[i])):
             # A new question (a "::name::" line, or an answer part under one already
             # answered) right under the previous one: keep the comments written
             # between them with the new one.
@@ -240,17 +239,19 @@ def _split_paragraph(lines: list[tuple[int, str]]) -> list[_Block]:
             comments = current.comments[len(current.comments) - len(carried) :] if carried else []
             if carried:
                 del current.comments[len(current.comments) - len(carried) :]
-            flush()
-            current = _Block(carried, comments, glued=True)
+            out.append(current)
+            current, content, answered, inside = _Block(carried, comments, glued=True), 0, False, False
         current.lines.append((number, line))
-        # Track the answer part across lines (escaped braces do not count).
-        protected = _protect(line)
-        for ch in re.findall(r"[{}]", protected):
-            if ch == "{" and not answered:
+        content += 1
+        # Track the answer part: its first '{', and the first '}' after it.
+        if not answered:
+            opening = -1 if inside else text.find("{")
+            if inside or opening >= 0:
                 inside = True
-            elif ch == "}" and inside:
-                inside, answered = False, True
-    flush()
+                if text.find("}", opening + 1) >= 0:
+                    inside, answered = False, True
+    if content:
+        out.append(current)
     return out
 
 

@@ -58,6 +58,7 @@ def html_to_text(text: str, collapse_whitespace: bool = True) -> str:
 
 # --- pictures and sounds ----------------------------------------------------
 
+_ANY_MEDIA = re.compile(r"<(?:img|audio|video|source|object|embed|iframe|a)\b", re.IGNORECASE)
 _MEDIA = re.compile(r"<(img|audio|video|source|object|embed|iframe)\b([^<>]*)>", re.IGNORECASE)
 _MEDIA_KIND = {"img": "picture", "audio": "sound", "video": "video", "source": "media file"}
 _SRC = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""", re.IGNORECASE)
@@ -104,6 +105,8 @@ def media_in(text: str, newlines_break: bool = False) -> list[Media]:
     ``newlines_break``: a newline ends a line of text (Moodle's own format), as
     in :func:`html_to_text` with ``collapse_whitespace=False``.
     """
+    if not _ANY_MEDIA.search(text):  # most question text: no need to look closer
+        return []
     text = _HIDDEN.sub("", str(text))
     found: list[Media] = []
     for match in _MEDIA.finditer(text):
