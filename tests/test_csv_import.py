@@ -213,3 +213,30 @@ def test_any_rows_import_or_fail_with_a_file_problem(rows):
         return
     nonempty = sum(1 for row in rows if any(cell.strip() for cell in row))
     assert len(result.pack.questions) + len(result.skipped) == nonempty
+
+
+_EXPORTED = csvfmt.export_text([Pack(PackInfo(id="p", title="P"), [replace(q, pack="p") for q in TRICKY])])[0]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.integers(0, len(_EXPORTED)), st.integers(0, 12), st.text(max_size=4)), min_size=1, max_size=5)
+)
+def test_mutated_exports_give_a_pack_or_an_error_naming_the_file(edits):
+    text = _EXPORTED
+    for at, cut, insert in edits:
+        text = text[:at] + insert + text[at + cut :]
+    try:
+        result = csvfmt.import_text(text, "mutated.csv")
+    except QuizError as exc:
+        assert str(exc).startswith("mutated.csv"), str(exc)
+        return
+    assert all(q.id and q.prompt for q in result.pack.questions)
+    assert all(s.unit == "row" and s.line >= 2 for s in result.skipped)
+
+
+def test_a_huge_cell_is_refused_with_its_row(tmp_path):
+    path = _write(tmp_path, 'type,prompt,answers\ntrue_false,"' + "x" * (1 << 20) + '",true\n')
+    with pytest.raises(FileProblem) as err:
+        csvfmt.import_file(path)
+    assert err.value.line == 2 and "field larger than field limit" in str(err.value)
