@@ -18,15 +18,6 @@ ORDERING = "ordering"
 MATCHING = "matching"
 
 QUESTION_TYPES = (MULTIPLE_CHOICE, MULTI_SELECT, TRUE_FALSE, TYPE_IN, NUMERIC, ORDERING, MATCHING)
-TYPE_LABELS = {
-    MULTIPLE_CHOICE: "Multiple choice",
-    MULTI_SELECT: "Pick all that apply",
-    TRUE_FALSE: "True or false",
-    TYPE_IN: "Type the answer",
-    NUMERIC: "Type a number",
-    ORDERING: "Put in order",
-    MATCHING: "Match the pairs",
-}
 DIFFICULTIES = ("easy", "medium", "hard")
 
 
@@ -69,28 +60,6 @@ class Question:
     #: Line in the pack file where the question starts (0 when not from a file).
     line: int = 0
 
-    @property
-    def correct_bool(self) -> bool | None:
-        if self.type != TRUE_FALSE or not self.answers:
-            return None
-        return self.answers[0] == "true"
-
-    @property
-    def canonical_answer(self) -> str:
-        """The answer as a person would say it on the reveal screen."""
-        if self.type == NUMERIC:
-            if self.low is not None and self.high is not None:
-                return f"{_num(self.low)}–{_num(self.high)}{' ' + self.unit if self.unit else ''}"
-            text = _num(self.value) if self.value is not None else ""
-            return f"{text} {self.unit}".strip()
-        if self.type == TRUE_FALSE:
-            return "True" if self.correct_bool else "False"
-        if self.type in (MULTI_SELECT, ORDERING):
-            return ", ".join(self.answers)
-        if self.type == MATCHING:
-            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
-        return self.answers[0] if self.answers else ""
-
 
 def as_text(value: object) -> str:
     """A scalar from a pack as the text a player sees: true/false, 3 not 3.0."""
@@ -99,12 +68,6 @@ def as_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 @dataclass

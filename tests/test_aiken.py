@@ -87,15 +87,17 @@ def test_format_is_registered():
     assert module is aiken and (module.NAME, module.SUFFIX) == ("aiken", ".txt")
 
 
-def test_export_writes_multiple_choice_only_and_counts_the_rest():
+def test_export_writes_multiple_choice_and_true_false_only_and_counts_the_rest():
     pack = load_pack(FIXTURES / "sample-pack.yaml")
     text, result = aiken.export_text([pack])
-    assert result.written == 1 and len(result.skipped) == 6
-    assert all("only multiple-choice" in s.reason for s in result.skipped)
-    assert "true or false" in next(s.reason for s in result.skipped if s.name == "sample-tf")
+    assert result.written == 2 and len(result.skipped) == 5
+    assert all("only multiple-choice and true/false" in s.reason for s in result.skipped)
+    assert "match the pairs" in next(s.reason for s in result.skipped if s.name == "sample-matching")
     assert text == (
         "Which company was lined up to make the Tour de France series?\n"
-        "A. Box to Box Films\nB. QUAD\nC. NOS\nD. Amazon\nANSWER: A\n"
+        "A. Box to Box Films\nB. QUAD\nC. NOS\nD. Amazon\nANSWER: A\n\n"
+        "True or false: the fourth series of Drive to Survive was set to drop on Netflix on March 11.\n"
+        "A. True\nB. False\nANSWER: A\n"
     )
 
 
@@ -125,7 +127,12 @@ def test_round_trip_of_multiple_choice(tmp_path):
     back = aiken.import_file(out)
     assert back.skipped == []
     for before, after in zip(questions, back.pack.questions):
-        assert (after.id, after.prompt, after.choices, after.answers) == (before.id, before.prompt, before.choices, before.answers)
+        assert (after.id, after.prompt, after.choices, after.answers) == (
+            before.id,
+            before.prompt,
+            before.choices,
+            before.answers,
+        )
 
 
 def test_export_to_stdout(capsys):
@@ -136,7 +143,9 @@ def test_export_to_stdout(capsys):
 
 # --------------------------------------------------------------------------- never a traceback
 
-AIKEN_BITS = st.sampled_from(["A. ", "B) ", "C.", "ANSWER: ", "ANSWER: A", "answer:", "\n", "\n\n", " ", "x", "Q?", "é", "\r"])
+AIKEN_BITS = st.sampled_from(
+    ["A. ", "B) ", "C.", "ANSWER: ", "ANSWER: A", "answer:", "\n", "\n\n", " ", "x", "Q?", "é", "\r"]
+)
 
 
 def _check(text: str) -> None:

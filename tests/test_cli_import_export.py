@@ -41,7 +41,10 @@ def test_import_guesses_the_format_and_defaults_the_output_name(run, tmp_path):
     result = run("import", FIXTURES / "kahoot" / "quiz.xlsx")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("5 imported, 3 skipped\n")
-    assert "skipped How many episodes does the series have? (line 14): correct answer 3 points at an empty answer" in result.stdout
+    assert (
+        "skipped How many episodes does the series have? (row 14): correct answer 3 points at an empty answer"
+        in result.stdout
+    )
     assert len(load_pack(tmp_path / "quiz.yaml").questions) == 5
 
 
@@ -106,8 +109,14 @@ def test_unreadable_file_is_one_line_on_stderr(run, tmp_path):
 def test_questions_the_validator_refuses_are_skipped_not_written(run, tmp_path):
     items = [
         {"id": "ok", "category": "c", "type": "true_false", "prompt": "Fine?", "answers": ["true"]},
-        {"id": "twice-right", "category": "c", "type": "matching", "prompt": "Match?",
-         "pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "x"}], "answers": ["x", "x"]},
+        {
+            "id": "twice-right",
+            "category": "c",
+            "type": "matching",
+            "prompt": "Match?",
+            "pairs": [{"left": "a", "right": "x"}, {"left": "b", "right": "x"}],
+            "answers": ["x", "x"],
+        },
     ]
     (tmp_path / "mixed.json").write_text(json.dumps(items), encoding="utf-8")
     result = run("import", "--format", "json", "mixed.json")

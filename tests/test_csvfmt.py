@@ -31,12 +31,27 @@ def test_one_row_per_question_with_the_documented_columns(tmp_path, sample_pack_
     assert by_id["sample-ms"]["answers"] == "Ineos Grenadiers | Alpecin-Fenix | Groupama-FDJ cycling Team"
     assert by_id["sample-tf"]["answers"] == "true" and by_id["sample-tf"]["choices"] == ""
     assert by_id["sample-typein"]["answers"] == "Primož Roglič | Roglič"
-    assert by_id["sample-matching"]["answers"].startswith("The Least Expected Day → Movistar | ")
+    assert by_id["sample-matching"]["pairs"].startswith("The Least Expected Day → Movistar | ")
+    assert by_id["sample-matching"]["answers"] == ""  # the pairs say it all
+    assert by_id["sample-ordering"]["items"] == "The Least Expected Day | Code Yellow | Plan B"
+    numeric = by_id["sample-numeric"]
+    assert (numeric["answers"], numeric["unit"], numeric["tolerance"], numeric["range"]) == (
+        "190",
+        "territories",
+        "",
+        "",
+    )
 
 
 def test_commas_quotes_and_newlines_survive(tmp_path):
-    q = Question(id="q", category="c", type="type_in", prompt='Who said "no-brainer", then\n"close"?',
-                 answers=("a source, close to the project",), explanation="Line one\nline two")
+    q = Question(
+        id="q",
+        category="c",
+        type="type_in",
+        prompt='Who said "no-brainer", then\n"close"?',
+        answers=("a source, close to the project",),
+        explanation="Line one\nline two",
+    )
     out = tmp_path / "tricky.csv"
     csvfmt.export_packs([Pack(PackInfo(id="p", title="P"), [q])], out)
     [row] = rows_of(out)
@@ -46,11 +61,11 @@ def test_commas_quotes_and_newlines_survive(tmp_path):
 
 
 def test_formula_like_cells_are_neutralised_but_numbers_kept():
-    q = Question(id="q", category="=HYPERLINK(\"x\")", type="numeric", prompt="+1 or -1?", value=-5.0, answers=("-5",))
-    row = csvfmt.question_row(q, "p")
-    assert row[2] == "'=HYPERLINK(\"x\")"
-    assert row[5] == "'+1 or -1?"
-    assert row[7] == "-5"
+    q = Question(id="q", category='=HYPERLINK("x")', type="numeric", prompt="+1 or -1?", value=-5.0, answers=("-5",))
+    row = dict(zip(csvfmt.COLUMNS, csvfmt.question_row(q, "p")))
+    assert row["category"] == '\'=HYPERLINK("x")'
+    assert row["prompt"] == "'+1 or -1?"
+    assert row["answers"] == "-5"
 
 
 def test_text_form_has_no_bom_and_is_deterministic(sample_pack_path):

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quiz.qtypes.true_false import truth_of
 from quiz.errors import FileProblem, QuizError
 from quiz.formats import get_format, gift
 from quiz.formats.html_text import html_to_text, looks_like_html
@@ -109,15 +110,15 @@ def test_multiple_response_categories_and_weights(features):
 
 def test_true_false_forms_and_feedback(features):
     _, qs = features
-    assert qs["survive"].correct_bool is True and qs["survive"].explanation == ""
-    assert qs["broadcaster"].correct_bool is False
+    assert truth_of(qs["survive"]) is True and qs["survive"].explanation == ""
+    assert truth_of(qs["broadcaster"]) is False
     assert qs["broadcaster"].explanation == "Right, it was NOS."  # {FALSE#wrong#right}
 
 
 @pytest.mark.parametrize(("mark", "value"), [("T", True), ("TRUE", True), ("F", False), ("FALSE", False)])
 def test_true_false_marks(mark, value):
     q = one(f"Is this so?{{{mark}}}")
-    assert q.type == TRUE_FALSE and q.correct_bool is value
+    assert q.type == TRUE_FALSE and truth_of(q) is value
 
 
 def test_true_false_wrong_feedback_is_the_fallback_explanation():
@@ -153,8 +154,15 @@ def test_numeric_exact_range_and_several_answers(features):
 
 @pytest.mark.parametrize(
     ("answer", "reason"),
-    [("#abc", "not a number"), ("#1e999", "not a number"), ("#5..1", "ends below"), ("#3:-1", "negative"),
-     ("#", "needs a number"), ("#*", "not a number"), ("#%50%3", "full marks")],
+    [
+        ("#abc", "not a number"),
+        ("#1e999", "not a number"),
+        ("#5..1", "ends below"),
+        ("#3:-1", "negative"),
+        ("#", "needs a number"),
+        ("#*", "not a number"),
+        ("#%50%3", "full marks"),
+    ],
 )
 def test_numeric_problems_are_skipped(answer, reason):
     result = gift.import_text(f"How many?{{{answer}}}", "x.gift")
@@ -177,8 +185,13 @@ def test_matching_drops_distractor_with_warning(features):
 
 @pytest.mark.parametrize(
     ("answers", "reason"),
-    [("=a -> 1 =b", "no '->'"), ("=a -> 1 =a -> 2", "same left side"), ("=a -> 1 =b -> 1", "same right side"),
-     ("=a -> 1 = -> 2", "at least two pairs"), ("=a -> =b -> 2", "nothing after")],
+    [
+        ("=a -> 1 =b", "no '->'"),
+        ("=a -> 1 =a -> 2", "same left side"),
+        ("=a -> 1 =b -> 1", "same right side"),
+        ("=a -> 1 = -> 2", "at least two pairs"),
+        ("=a -> =b -> 2", "nothing after"),
+    ],
 )
 def test_matching_problems_are_skipped(answers, reason):
     result = gift.import_text(f"Match.{{{answers}}}", "x.gift")
@@ -195,7 +208,10 @@ def test_essay_description_and_broken_question_are_skipped_with_lines(features):
     result, _ = features
     skipped = {s.name: s for s in result.skipped}
     assert [(s.name, s.line) for s in result.skipped] == [
-        ("Essay", 49), ("Broken", 51), ("A plain description with no braces at all.", 53)]
+        ("Essay", 49),
+        ("Broken", 51),
+        ("A plain description with no braces at all.", 53),
+    ]
     assert "essay" in skipped["Essay"].reason
     assert "never closed" in skipped["Broken"].reason
     assert "description" in skipped["A plain description with no braces at all."].reason
@@ -212,9 +228,16 @@ def test_repeated_names_get_unique_ids(features):
 
 @pytest.mark.parametrize(
     ("gift_text", "reason"),
-    [("Why? }{=a}", "before"), ("Why? =a}", "no '{'"), ("::N::{=a ~b}", "no text"),
-     ("Pick.{=a =b ~c}", "2 answers marked"), ("Pick.{=a ~}", "empty"), ("Pick.{=a ~a}", "read the same"),
-     ("Pick.{~a ~b}", "none is right"), ("Pick.{~a}", "at least two")],
+    [
+        ("Why? }{=a}", "before"),
+        ("Why? =a}", "no '{'"),
+        ("::N::{=a ~b}", "no text"),
+        ("Pick.{=a =b ~c}", "2 answers marked"),
+        ("Pick.{=a ~}", "empty"),
+        ("Pick.{=a ~a}", "read the same"),
+        ("Pick.{~a ~b}", "none is right"),
+        ("Pick.{~a}", "at least two"),
+    ],
 )
 def test_malformed_multiple_choice_is_skipped(gift_text, reason):
     result = gift.import_text(gift_text, "x.gift")
@@ -240,7 +263,9 @@ def test_category_and_question_without_blank_line_between():
 
 
 def test_names_and_comments():
-    result = gift.import_text("// comment {not an answer}\n::Code: Yellow::\n// inside\nWho made it?{=Jumbo-Visma ~NOS}", "n.gift")
+    result = gift.import_text(
+        "// comment {not an answer}\n::Code: Yellow::\n// inside\nWho made it?{=Jumbo-Visma ~NOS}", "n.gift"
+    )
     [q] = result.pack.questions
     assert (q.id, q.line, q.prompt) == ("code-yellow", 2, "Who made it?")
 
@@ -296,8 +321,14 @@ def test_export_of_each_type():
 
 
 def test_export_escapes_and_markers():
-    q = Question(id="q", category="c", type=TRUE_FALSE, prompt="a:b#c=d~e{f}g\\h\ni", answers=("false",),
-                 explanation="<b>&amp;</b>")
+    q = Question(
+        id="q",
+        category="c",
+        type=TRUE_FALSE,
+        prompt="a:b#c=d~e{f}g\\h\ni",
+        answers=("false",),
+        explanation="<b>&amp;</b>",
+    )
     assert gift.question_to_gift(q) == "::q::a\\:b\\#c\\=d\\~e\\{f\\}g\\\\h\\ni{FALSE####[plain]<b>&amp;</b>}"
     assert gift.escape("x\r\ny") == "x\\ny"
 
@@ -333,8 +364,21 @@ def test_export_to_file_and_stdout(tmp_path, capsys):
 
 # --------------------------------------------------------------------------- round trips
 
-COMPARED = ("type", "prompt", "choices", "answers", "explanation", "category", "value", "tolerance", "low", "high", "pairs",
-            "difficulty", "unit")
+COMPARED = (
+    "type",
+    "prompt",
+    "choices",
+    "answers",
+    "explanation",
+    "category",
+    "value",
+    "tolerance",
+    "low",
+    "high",
+    "pairs",
+    "difficulty",
+    "unit",
+)
 
 
 @pytest.mark.parametrize("path", [FIXTURES / "sample-pack.yaml", ESCAPES], ids=["sample", "escapes"])
@@ -380,8 +424,41 @@ def test_escape_pack_really_uses_the_special_characters():
 # --------------------------------------------------------------------------- never a traceback
 
 GIFT_BITS = st.sampled_from(
-    ["{", "}", "=", "~", "#", "####", "->", "::", "\\", "\\{", "\\n", "%", "%50%", "%-100%", "..", ":", "\n", "\n\n",
-     "//", "$CATEGORY:", "[html]", "[plain]", "<b>", "&amp;", "T", "FALSE", "1e5", "-", " ", "*", "x", "é", "\ufdd0"]
+    [
+        "{",
+        "}",
+        "=",
+        "~",
+        "#",
+        "####",
+        "->",
+        "::",
+        "\\",
+        "\\{",
+        "\\n",
+        "%",
+        "%50%",
+        "%-100%",
+        "..",
+        ":",
+        "\n",
+        "\n\n",
+        "//",
+        "$CATEGORY:",
+        "[html]",
+        "[plain]",
+        "<b>",
+        "&amp;",
+        "T",
+        "FALSE",
+        "1e5",
+        "-",
+        " ",
+        "*",
+        "x",
+        "é",
+        "\ufdd0",
+    ]
 )
 SEED_TEXT = FEATURES.read_text(encoding="utf-8")
 

@@ -15,10 +15,11 @@ import json
 
 import pytest
 
+from quiz.qtypes.true_false import truth_of
 from quiz.errors import FileProblem
 from quiz.formats import gift
-from quiz.formats.naming import slug
 from quiz.formats.html_text import html_to_text
+from quiz.formats.naming import slug
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
 from quiz.packfile import pack_to_data
 from quiz.validate import check_pack_data
@@ -95,7 +96,7 @@ def test_moodle_import_case(case):
     elif kind == "truefalse":
         correct = bool(expect["correctanswer"])
         assert q.type == TRUE_FALSE
-        assert q.correct_bool is correct
+        assert truth_of(q) is correct
         right = expect.get("feedbacktrue" if correct else "feedbackfalse")
         wrong = expect.get("feedbackfalse" if correct else "feedbacktrue")
         fallback = _text_of(right) if right else ""
@@ -216,7 +217,7 @@ def test_questions_in_category_file():
     assert greeting.answers == ("French",) and greeting.explanation == "Yes, well done!"
     acronym = next(q for q in questions if q.id == "moodle-acronym")
     assert acronym.prompt == "Moodle is an acronym for Modular Object-Oriented Dynamic Learning Environment."
-    assert acronym.correct_bool is True
+    assert truth_of(acronym) is True
 
 
 def test_windows_1252_file_is_refused_with_moodles_message():

@@ -33,8 +33,19 @@ def by_id(items: list[dict]) -> dict[str, dict]:
 
 def test_every_object_has_the_common_keys(sample):
     for item in exported(sample):
-        for key in ("id", "pack", "category", "type", "difficulty", "prompt", "choices", "answers",
-                    "explanation", "facts", "source"):
+        for key in (
+            "id",
+            "pack",
+            "category",
+            "type",
+            "difficulty",
+            "prompt",
+            "choices",
+            "answers",
+            "explanation",
+            "facts",
+            "source",
+        ):
             assert key in item, (item["id"], key)
         assert item["pack"] == "sample"
         assert isinstance(item["choices"], list) and isinstance(item["answers"], list)
@@ -89,16 +100,37 @@ def test_round_trip_keeps_every_question_field(sample, tmp_path):
     result = jsonfmt.import_file(out)
     assert result.skipped == [] and result.warnings == []
     assert result.pack.id == "sample"
-    assert [replace(q, line=0) for q in sample.questions] == result.pack.questions
+    assert [replace(q, line=0) for q in sample.questions] == [replace(q, line=0) for q in result.pack.questions]
+    # Each question knows the line its object starts on (for messages about it).
+    assert [q.line for q in result.pack.questions][:2] == [2, 27]
 
 
 def test_round_trip_of_a_range_and_tolerance():
     questions = [
-        Question(id="a", category="c", type="numeric", prompt="Range?", low=1.5, high=3.0, unit="km", answers=("1.5..3",), pack="p"),
-        Question(id="b", category="c", type="numeric", prompt="Value?", value=190.0, tolerance=5.0, answers=("190",), pack="p"),
+        Question(
+            id="a",
+            category="c",
+            type="numeric",
+            prompt="Range?",
+            low=1.5,
+            high=3.0,
+            unit="km",
+            answers=("1.5..3",),
+            pack="p",
+        ),
+        Question(
+            id="b",
+            category="c",
+            type="numeric",
+            prompt="Value?",
+            value=190.0,
+            tolerance=5.0,
+            answers=("190",),
+            pack="p",
+        ),
     ]
     text, _ = jsonfmt.export_text([Pack(PackInfo(id="p", title="P"), questions)])
-    assert jsonfmt.import_text(text, "p.json").pack.questions == questions
+    assert [replace(q, line=0) for q in jsonfmt.import_text(text, "p.json").pack.questions] == questions
 
 
 def test_bad_objects_are_skipped_with_their_line_and_reason():
@@ -188,10 +220,33 @@ _json_values = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
     max_leaves=8,
 )
-_keys = st.sampled_from(["id", "pack", "category", "type", "difficulty", "prompt", "choices", "answers",
-                         "tolerance", "range", "unit", "pairs", "explanation", "facts", "source"])
-_question_like = st.dictionaries(_keys, _json_values | st.sampled_from(
-    ["multiple_choice", "multi_select", "true_false", "type_in", "numeric", "ordering", "matching", "easy"]), max_size=15)
+_keys = st.sampled_from(
+    [
+        "id",
+        "pack",
+        "category",
+        "type",
+        "difficulty",
+        "prompt",
+        "choices",
+        "answers",
+        "tolerance",
+        "range",
+        "unit",
+        "pairs",
+        "explanation",
+        "facts",
+        "source",
+    ]
+)
+_question_like = st.dictionaries(
+    _keys,
+    _json_values
+    | st.sampled_from(
+        ["multiple_choice", "multi_select", "true_false", "type_in", "numeric", "ordering", "matching", "easy"]
+    ),
+    max_size=15,
+)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,4 +272,3 @@ def test_fuzz_mutated_export_never_crashes(noise, position):
         jsonfmt.import_bytes(mutated, "mutated.json")
     except QuizError:
         pass
-

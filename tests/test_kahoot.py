@@ -17,14 +17,26 @@ from tests.conftest import FIXTURES
 
 SHEETS = FIXTURES / "kahoot"
 EXPECTED = [
-    ("Which company was lined up to make the Tour de France series?", "multiple_choice",
-     ("Box to Box Films", "QUAD", "NOS", "Amazon"), ("Box to Box Films",)),
-    ("Which teams are among the eight in the official announcement?", "multi_select",
-     ("Ineos Grenadiers", "Movistar", "Alpecin-Fenix", "Cofidis"), ("Ineos Grenadiers", "Alpecin-Fenix")),
+    (
+        "Which company was lined up to make the Tour de France series?",
+        "multiple_choice",
+        ("Box to Box Films", "QUAD", "NOS", "Amazon"),
+        ("Box to Box Films",),
+    ),
+    (
+        "Which teams are among the eight in the official announcement?",
+        "multi_select",
+        ("Ineos Grenadiers", "Movistar", "Alpecin-Fenix", "Cofidis"),
+        ("Ineos Grenadiers", "Alpecin-Fenix"),
+    ),
     ("The Tour de France is broadcast in 190 territories.", "true_false", (), ("true",)),
     ("Who made Code Yellow with Jumbo-Visma?", "multiple_choice", ("Eurosport", "NOS"), ("NOS",)),
-    ("Which of these are French broadcasters or organisers?", "multi_select",
-     ("France Télévisions", "A.S.O.", "NOS", "“Quadbox”"), ("France Télévisions", "A.S.O.")),
+    (
+        "Which of these are French broadcasters or organisers?",
+        "multi_select",
+        ("France Télévisions", "A.S.O.", "NOS", "“Quadbox”"),
+        ("France Télévisions", "A.S.O."),
+    ),
 ]
 EXPECTED_SKIPS = [
     (14, "correct answer 3 points at an empty answer"),
@@ -49,9 +61,20 @@ def test_template_rows_become_questions(name):
 def test_header_is_found_by_text_not_row(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["Correct answer(s) - choose at least one", "Question - max 120 characters",
-               "Answer 1 - max 75 characters", "Answer 2", "Answer 3", "Answer 4", "Time limit (sec)"])
-    ws.append(["2", "Which series did Box to Box make for Formula 1?", "Code Yellow", "Drive to Survive", None, None, 20])
+    ws.append(
+        [
+            "Correct answer(s) - choose at least one",
+            "Question - max 120 characters",
+            "Answer 1 - max 75 characters",
+            "Answer 2",
+            "Answer 3",
+            "Answer 4",
+            "Time limit (sec)",
+        ]
+    )
+    ws.append(
+        ["2", "Which series did Box to Box make for Formula 1?", "Code Yellow", "Drive to Survive", None, None, 20]
+    )
     path = tmp_path / "moved.xlsx"
     wb.save(path)
     [q] = kahoot.import_file(path).pack.questions
@@ -74,8 +97,10 @@ def test_semicolon_csv_from_a_european_spreadsheet():
     [("5", "must be numbers from 1 to 4"), ("one", "must be numbers from 1 to 4"), ("1,1,2", None)],
 )
 def test_correct_answer_column(correct, reason):
-    text = ("Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\n"
-            f'Which broadcaster?,NOS,Eurosport,QUAD,,20,"{correct}"\n')
+    text = (
+        "Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\n"
+        f'Which broadcaster?,NOS,Eurosport,QUAD,,20,"{correct}"\n'
+    )
     result = kahoot.import_text(text, "c.csv")
     if reason is None:
         assert result.pack.questions[0].answers == ("NOS", "Eurosport")
@@ -84,7 +109,7 @@ def test_correct_answer_column(correct, reason):
 
 
 def test_both_true_and_false_correct_is_skipped():
-    text = "Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\nSure?,True,False,,,20,\"1,2\"\n"
+    text = 'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\nSure?,True,False,,,20,"1,2"\n'
     result = kahoot.import_text(text, "tf.csv")
     assert result.pack.questions == [] and "both True and False" in result.skipped[0].reason
 
@@ -120,15 +145,32 @@ def test_export_writes_the_template_layout(tmp_path, sample_pack_path):
     out = tmp_path / "sample.xlsx"
     result = kahoot.export_packs([load_pack(sample_pack_path)], out)
     assert result.written == 3 and result.files == [str(out)]
-    assert sorted(s.name for s in result.skipped) == ["sample-matching", "sample-numeric", "sample-ordering", "sample-typein"]
-    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert sorted(s.name for s in result.skipped) == [
+        "sample-matching",
+        "sample-numeric",
+        "sample-ordering",
+        "sample-typein",
+    ]
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
     header_at = next(i for i, row in enumerate(rows) if row[1] == "Question - max 120 characters")
-    assert header_at > 0  # title rows come first, as in the template
+    # Kahoot's official template: the header on row 8, the first question on row 9.
+    assert header_at + 1 == kahoot.HEADER_ROW == 8
+    assert ws["B8"].value == "Question - max 120 characters" and ws["A9"].value == 1
+    assert ws["B9"].value == "Which company was lined up to make the Tour de France series?"
     assert rows[header_at][2] == "Answer 1 - max 75 characters"
     assert rows[header_at][7] == "Correct answer(s) - choose at least one"
     first, second, third = rows[header_at + 1 : header_at + 4]
-    assert first == (1, "Which company was lined up to make the Tour de France series?",
-                     "Box to Box Films", "QUAD", "NOS", "Amazon", 20, "1")
+    assert first == (
+        1,
+        "Which company was lined up to make the Tour de France series?",
+        "Box to Box Films",
+        "QUAD",
+        "NOS",
+        "Amazon",
+        20,
+        "1",
+    )
     assert second[-1] == "1,2,4"
     assert third[2:6] == ("True", "False", None, None) and third[-1] == "1"
 
@@ -148,7 +190,9 @@ def test_export_skips_what_kahoot_cannot_hold(tmp_path):
     from quiz.model import Pack, PackInfo, Question
 
     questions = [
-        Question(id="five", category="c", type="multiple_choice", prompt="Which?", choices=tuple("ABCDE"), answers=("A",)),
+        Question(
+            id="five", category="c", type="multiple_choice", prompt="Which?", choices=tuple("ABCDE"), answers=("A",)
+        ),
         Question(id="long", category="c", type="true_false", prompt="x" * 121, answers=("true",)),
     ]
     result = kahoot.export_packs([Pack(PackInfo(id="p", title="P"), questions)], tmp_path / "p.xlsx")
@@ -160,7 +204,8 @@ def test_export_skips_what_kahoot_cannot_hold(tmp_path):
 
 _HEADER = "Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer(s)\n"
 _cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
-    ["1", "2,3", "True", "False", "", '"', "1;4", "0"])
+    ["1", "2,3", "True", "False", "", '"', "1;4", "0"]
+)
 
 
 @settings(max_examples=100, deadline=None)

@@ -42,10 +42,22 @@ def test_trailing_spaces_are_trimmed():
 
 def test_soft_hyphens_are_removed_and_amp_decoded():
     result = opentdb.import_file(DUMPS / "bare-list.json")
-    assert result.pack.questions[0].prompt == "Box to Box are also busy producing a fly-on-the-wall series about the ATP Tour."
-    text = json.dumps([{"type": "boolean", "difficulty": "easy", "category": "Sports",
-                        "question": "Netflix &amp; A.S.O. &lt;partner&gt; on a docu&shy;series.",
-                        "correct_answer": "True", "incorrect_answers": ["False"]}])
+    assert (
+        result.pack.questions[0].prompt
+        == "Box to Box are also busy producing a fly-on-the-wall series about the ATP Tour."
+    )
+    text = json.dumps(
+        [
+            {
+                "type": "boolean",
+                "difficulty": "easy",
+                "category": "Sports",
+                "question": "Netflix &amp; A.S.O. &lt;partner&gt; on a docu&shy;series.",
+                "correct_answer": "True",
+                "incorrect_answers": ["False"],
+            }
+        ]
+    )
     q = opentdb.import_text(text, "amp.json").pack.questions[0]
     assert q.prompt == "Netflix & A.S.O. <partner> on a docuseries."
 
@@ -82,9 +94,14 @@ def test_encoded_dumps_give_the_same_questions(encoded):
 
 
 def test_legacy_url_encoding():
-    result = {"type": "boolean", "difficulty": "hard", "category": "Sports",
-              "question": "Jumbo-Visma made Plan B the following year.", "correct_answer": "True",
-              "incorrect_answers": ["False"]}
+    result = {
+        "type": "boolean",
+        "difficulty": "hard",
+        "category": "Sports",
+        "question": "Jumbo-Visma made Plan B the following year.",
+        "correct_answer": "True",
+        "incorrect_answers": ["False"],
+    }
     encoded = {k: ([quote_plus(x) for x in v] if isinstance(v, list) else quote_plus(v)) for k, v in result.items()}
     q = opentdb.import_text(json.dumps({"response_code": 0, "results": [encoded]}), "legacy.json").pack.questions[0]
     assert q.prompt == "Jumbo-Visma made Plan B the following year."
@@ -109,7 +126,10 @@ def test_bad_results_are_skipped_with_reasons_and_lines():
     [skipped] = result.skipped
     assert skipped.line == 18 and "unknown question type 'picture'" in skipped.reason
     reasons = sorted(s.reason for s in opentdb.import_file(DUMPS / "default.json").skipped)
-    assert reasons == ["a boolean question's answer must be True or False, not 'Maybe'", "two of the answers are the same"]
+    assert reasons == [
+        "a boolean question's answer must be True or False, not 'Maybe'",
+        "two of the answers are the same",
+    ]
 
 
 def test_non_zero_response_code_is_explained():
@@ -120,15 +140,23 @@ def test_non_zero_response_code_is_explained():
         opentdb.import_text('{"response_code": 5, "results": []}', "limited.json")
 
 
-@pytest.mark.parametrize("text", ['"just a string"', '{"response_code": 0}', "{oops"], ids=["string", "no-results", "syntax"])
+@pytest.mark.parametrize(
+    "text", ['"just a string"', '{"response_code": 0}', "{oops"], ids=["string", "no-results", "syntax"]
+)
 def test_unusable_files_are_file_problems(text):
     with pytest.raises(FileProblem):
         opentdb.import_text(text, "bad.json")
 
 
 def test_duplicate_prompts_get_distinct_ids():
-    item = {"type": "boolean", "difficulty": "easy", "category": "Sports", "question": "Same?",
-            "correct_answer": "True", "incorrect_answers": ["False"]}
+    item = {
+        "type": "boolean",
+        "difficulty": "easy",
+        "category": "Sports",
+        "question": "Same?",
+        "correct_answer": "True",
+        "incorrect_answers": ["False"],
+    }
     ids = [q.id for q in opentdb.import_text(json.dumps([item, item]), "dup.json").pack.questions]
     assert ids == ["same", "same-2"]
 
@@ -138,8 +166,10 @@ def test_duplicate_prompts_get_distinct_ids():
 _field = st.one_of(st.text(max_size=30), st.integers(), st.none(), st.lists(st.text(max_size=10), max_size=4))
 _result = st.fixed_dictionaries(
     {},
-    optional={k: _field | st.sampled_from(["multiple", "boolean", "easy", "True", "bXVsdGlwbGU="])
-              for k in ("type", "difficulty", "category", "question", "correct_answer", "incorrect_answers")},
+    optional={
+        k: _field | st.sampled_from(["multiple", "boolean", "easy", "True", "bXVsdGlwbGU="])
+        for k in ("type", "difficulty", "category", "question", "correct_answer", "incorrect_answers")
+    },
 )
 _encoders = st.sampled_from([lambda s: s, lambda s: base64.b64encode(s.encode()).decode(), lambda s: quote(s, safe="")])
 
@@ -157,9 +187,17 @@ def test_fuzz_results_never_crash(results, code, wrapped):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.text(min_size=1, max_size=40), st.text(max_size=15)), min_size=1, max_size=3), _encoders)
 def test_fuzz_encoded_text_round_trips_or_is_skipped(pairs, encode):
-    results = [{"type": encode("multiple"), "difficulty": encode("medium"), "category": encode("Sports"),
-                "question": encode(q), "correct_answer": encode(a), "incorrect_answers": [encode("x"), encode("y")]}
-               for q, a in pairs]
+    results = [
+        {
+            "type": encode("multiple"),
+            "difficulty": encode("medium"),
+            "category": encode("Sports"),
+            "question": encode(q),
+            "correct_answer": encode(a),
+            "incorrect_answers": [encode("x"), encode("y")],
+        }
+        for q, a in pairs
+    ]
     try:
         result = opentdb.import_text(json.dumps({"response_code": 0, "results": results}), "fuzz.json")
     except QuizError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
+from quiz.qtypes.true_false import truth_of
 from quiz.answers import normalize
 from quiz.catalog import load_questions
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN
@@ -79,7 +80,7 @@ async def answer(pilot, right: bool) -> None:
         index = options.index(q.answers[0]) if right else next(i for i, o in enumerate(options) if o != q.answers[0])
         await pilot.press(str(index + 1))
     elif q.type == TRUE_FALSE:
-        await pilot.press("t" if q.correct_bool == right else "f")
+        await pilot.press("t" if truth_of(q) == right else "f")
     elif q.type == MULTI_SELECT:
         wanted = [i for i, o in enumerate(options) if (o in q.answers) == right] if right else [0]
         if not right and set([options[0]]) == set(q.answers):

@@ -38,8 +38,8 @@ def test_markdown_writes_sheet_and_answer_file(tmp_path, sample_pack_path):
     sheet, answers = out.read_text(encoding="utf-8"), key.read_text(encoding="utf-8")
     assert sheet.startswith("# Sample pack (one question of each type)\n")
     assert "licence: CC-BY-4.0" in sheet and "001\\_e4c48aa415051751.txt" in sheet
-    assert re.search(r"^\*\*1\.\*\* Which company", sheet, re.M)
-    assert re.search(r"^- [A-D]\. QUAD$", sheet, re.M)
+    assert re.search(r"^\*\*1\.\*\* Which company", sheet, re.MULTILINE)
+    assert re.search(r"^- [A-D]\. QUAD$", sheet, re.MULTILINE)
     assert "☐ True    ☐ False" in sheet
     assert "Answer: \\_" in sheet and sheet.count("\\_" * 24) >= 3  # name, type-in, numeric
     assert "territories" in sheet
@@ -49,7 +49,9 @@ def test_markdown_writes_sheet_and_answer_file(tmp_path, sample_pack_path):
 
 
 def test_markdown_escapes_pack_text():
-    q = Question(id="q", category="c", type="type_in", prompt="Is *this* a [link](x) or <b>html</b>?", answers=("a_b",), pack="p")
+    q = Question(
+        id="q", category="c", type="type_in", prompt="Is *this* a [link](x) or <b>html</b>?", answers=("a_b",), pack="p"
+    )
     text, _ = worksheet_md.export_text([Pack(PackInfo(id="p", title="# P | Q"), [q])])
     assert "Is \\*this\\* a \\[link\\](x) or \\<b\\>html\\</b\\>?" in text
     assert text.startswith("# \\# P \\| Q\n")
@@ -57,8 +59,16 @@ def test_markdown_escapes_pack_text():
 
 
 def test_html_escapes_everything_and_breaks_page_before_key():
-    q = Question(id="q", category="c", type="multiple_choice", prompt="<script>alert(1)</script>?",
-                 choices=('"quoted"', "a & b"), answers=("a & b",), explanation="<i>why</i>", pack="p")
+    q = Question(
+        id="q",
+        category="c",
+        type="multiple_choice",
+        prompt="<script>alert(1)</script>?",
+        choices=('"quoted"', "a & b"),
+        answers=("a & b",),
+        explanation="<i>why</i>",
+        pack="p",
+    )
     page, result = worksheet_html.export_text([Pack(PackInfo(id="p", title="Tom & <Jerry>", license="CC"), [q])])
     assert result.written == 1
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;?" in page
@@ -80,8 +90,10 @@ def test_html_sheet_is_deterministic(tmp_path, sample_pack_path):
 
 def test_several_packs_share_one_sheet(sample_pack_path):
     pack = load_pack(sample_pack_path)
-    other = Pack(PackInfo(id="other", title="Other", sources=({"title": "Telegraph Sport", "url": "https://example.org"},)),
-                 [Question(id="o", category="c", type="true_false", prompt="Other?", answers=("false",), pack="other")])
+    other = Pack(
+        PackInfo(id="other", title="Other", sources=({"title": "Telegraph Sport", "url": "https://example.org"},)),
+        [Question(id="o", category="c", type="true_false", prompt="Other?", answers=("false",), pack="other")],
+    )
     sheet = worksheet.build_sheet([pack, other])
     assert sheet.title == worksheet.DEFAULT_TITLE and len(sheet.questions) == 8
     assert sheet.packs[1].sources == ["Source: Telegraph Sport — https://example.org"]

@@ -16,6 +16,7 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -25,10 +26,11 @@ from quiz.formats.base import ImportResult, Skipped
 from quiz.model import Pack
 
 #: Suffixes that say the format on their own (None: look inside). GIFT and Aiken
-#: files both use ``.txt``, so for it the content decides.
-SUFFIX_FORMATS = {".gift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".csv": "kahoot", ".json": None, ".txt": None}
-_AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Za-z]\s*$", re.M)
-_GIFT_MARKS = re.compile(r"^::|\{\s*[=~#]|\{\s*(?:T|F|TRUE|FALSE)\s*[}#]", re.M)
+#: files both use ``.txt``, our CSV and Kahoot's ``.csv``, our JSON and Open
+#: Trivia DB's ``.json``: for those the content decides.
+SUFFIX_FORMATS = {".gift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".csv": None, ".json": None, ".txt": None}
+_AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Za-z]\s*$", re.MULTILINE)
+_GIFT_MARKS = re.compile(r"^::|\{\s*[=~#]|\{\s*(?:T|F|TRUE|FALSE)\s*[}#]", re.MULTILINE)
 
 
 def importer_names() -> list[str]:
@@ -49,6 +51,8 @@ def detect_format(path: Path) -> str | None:
         return None
     if suffix == ".txt":
         return _text_format(path)
+    if suffix == ".csv":
+        return _csv_format(path)
     if suffix != ".json":
         return SUFFIX_FORMATS[suffix]
     # Our own JSON export and Open Trivia DB dumps share the suffix.
@@ -59,6 +63,18 @@ def detect_format(path: Path) -> str | None:
     except QuizError:
         return "opentdb"  # its importer explains what is wrong with the file
     return "json" if jsonfmt.looks_like_export(data) else "opentdb"
+
+
+def _csv_format(path: Path) -> str:
+    """Our own CSV (a header with type and prompt columns) or a Kahoot sheet saved as CSV."""
+    from quiz.formats import csvfmt
+    from quiz.textfile import read_text
+
+    try:
+        text = read_text(path, "file")
+    except QuizError:
+        return "kahoot"  # its importer says what is wrong with the file
+    return "csv" if csvfmt.looks_like_ours(text) else "kahoot"
 
 
 def _text_format(path: Path) -> str | None:
@@ -75,7 +91,7 @@ def _text_format(path: Path) -> str | None:
     return None
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
 
@@ -113,19 +129,26 @@ def checked(result: ImportResult, target: Path) -> tuple[Pack, list[Skipped], li
             return pack, dropped, header, text
         for index in sorted(bad):
             q = pack.questions[index]
-            dropped.append(Skipped(q.id, 0, bad[index]))
+            dropped.append(Skipped(q.id, q.line, bad[index], result.unit))
         pack = replace(pack, questions=[q for i, q in enumerate(pack.questions) if i not in bad])
     return pack, dropped, ["the pack still fails validation after leaving out the questions it refused"], text
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-f", "--format", "fmt", metavar="FORMAT", help="The input's format (guessed from .gift, .xlsx, .csv and .json).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The pack file to write (default: <input name>.yaml here).")
+@click.option(
+    "-f", "--format", "fmt", metavar="FORMAT", help="The input's format (guessed from .gift, .xlsx, .csv and .json)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The pack file to write (default: <input name>.yaml here).",
+)
 @click.option("--install", is_flag=True, help="Write the pack into your pack folder, where the game finds it.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 def command(file: Path, fmt: str | None, output: Path | None, install: bool, force: bool) -> None:
-    """Convert GIFT, Aiken, Open Trivia DB, Kahoot or JSON questions to a pack.
+    """Convert GIFT, Aiken, Open Trivia DB, Kahoot, CSV or JSON questions to a pack.
 
     Prints how many questions were imported and, for each one left out, where
     it was and why. Exit status: 0 when the pack was written, 1 when the file
@@ -161,7 +184,7 @@ def command(file: Path, fmt: str | None, output: Path | None, install: bool, for
     # A hostile file can skip hundreds of thousands of questions, each with a
     # name as long as the file: the listing is capped and every line clipped.
     for s in skipped[:MAX_LISTED]:
-        where = f" (line {s.line})" if s.line else ""
+        where = f" ({s.where})" if s.line else ""
         click.echo(clip(f"  skipped {s.name}{where}: {s.reason}"))
     if len(skipped) > MAX_LISTED:
         click.echo(f"  ... and {len(skipped) - MAX_LISTED:,} more skipped")

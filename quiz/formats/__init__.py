@@ -7,7 +7,13 @@ of::
     def export_packs(packs: list[Pack], out: Path | None) -> ExportResult
 
 Importers raise :class:`~quiz.errors.FileProblem` for a file they cannot read
-at all and report single questions they cannot convert as :class:`Skipped`.
+at all and report single questions they cannot convert as :class:`Skipped`:
+every question in a file is either in the pack or skipped with its place and
+a reason, and anything left out of an imported question is named in a warning.
+
+A format read in order (a worksheet, a Kahoot quiz) sets ``SEQUENTIAL = True``:
+``quiz export`` then orders its questions so that no two on one fact stand
+side by side (:mod:`quiz.formats.selection`).
 """
 
 from __future__ import annotations

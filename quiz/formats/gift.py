@@ -26,8 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
-from quiz.formats.html_text import html_to_text, looks_like_html
+from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
+from quiz.formats.html_text import Media, html_to_text, looks_like_html, media_in, points_at_picture
+from quiz.formats.naming import IdMaker, pack_info_for, short_name
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -39,8 +40,8 @@ from quiz.model import (
     Pack,
     Question,
 )
-from quiz.formats.naming import IdMaker, pack_info_for, short_name
-from quiz.textfile import read_text, split_lines
+from quiz.qtypes.true_false import truth_of
+from quiz.textfile import split_lines
 
 NAME = "gift"
 DESCRIPTION = "Moodle GIFT text (import and export)"
@@ -88,6 +89,8 @@ def _restore(text: str) -> str:
 class _Text:
     text: str
     format: str
+    #: Pictures, sounds and videos the HTML held: plain text has no place for them.
+    media: list[Media] = field(default_factory=list)
 
 
 def _formatted(raw: str, default_format: str) -> _Text:
@@ -99,12 +102,15 @@ def _formatted(raw: str, default_format: str) -> _Text:
         if end > 0 and raw[1:end] in _FORMATS:
             fmt, raw = raw[1:end], raw[end + 1 :]
     text = _restore(raw).strip()
+    media: list[Media] = []
+    if fmt in ("html", "moodle") and "<" in text:
+        media = media_in(text, newlines_break=fmt == "moodle")
     if fmt == "html":
         text = html_to_text(text)
     elif fmt == "moodle":
         # Moodle's default format is HTML in which newlines are line breaks.
         text = html_to_text(text, collapse_whitespace=False)
-    return _Text(text.strip(), fmt)
+    return _Text(text.strip(), fmt, media)
 
 
 def _weight(answer: str, default: float) -> tuple[float, str]:
@@ -131,15 +137,17 @@ class _Block:
     lines: list[tuple[int, str]]
     #: The block's comment lines (our export keeps difficulty and unit there).
     comments: list[str] = field(default_factory=list)
+    #: Set on a category line: the category it names (the lines are that one line).
+    category: str | None = None
+    #: The question follows the one before it with no blank line between.
+    glued: bool = False
 
     @property
     def line(self) -> int:
         return next((n for n, text in self.lines if text.strip()), self.lines[0][0])
 
-    def text(self, skip_first: bool = False) -> str:
-        content = [(n, t) for n, t in self.lines if t.strip()]
-        start = content[1][0] if skip_first and len(content) > 1 else 0
-        return "\n".join(t for n, t in self.lines if n >= start)
+    def text(self) -> str:
+        return "\n".join(t for _, t in self.lines)
 
 
 @dataclass
@@ -148,27 +156,104 @@ class _Parsed:
     label: str  # the name, or the first words of the question
     fields: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: Per-answer feedback the game has no place for (one explanation is shown to everyone).
+    dropped_feedback: bool = False
 
 
 def _blocks(text: str) -> list[_Block]:
-    """Questions are separated by blank lines; comment lines are blanked but keep their place."""
+    """Questions and category lines, in file order.
+
+    Questions are separated by blank lines, as in Moodle. Two things Moodle
+    would run together are told apart, so that no question is lost: a
+    ``$CATEGORY:`` line is always a line of its own (the last one before a
+    question wins), and a question that starts right under the closing brace
+    of another (no blank line between) is read as a question of its own.
+    """
     blocks: list[_Block] = []
-    current: list[tuple[int, str]] = []
-    comments: list[str] = []
+    paragraph: list[tuple[int, str]] = []
     for number, line in enumerate(split_lines(text), start=1):
-        stripped = line.strip()
-        if not stripped:
-            if any(t for _, t in current):
-                blocks.append(_Block(current, comments))
-            current, comments = [], []
-        elif stripped.startswith("//"):
-            current.append((number, ""))
-            comments.append(stripped)
-        else:
-            current.append((number, line))
-    if any(t for _, t in current):
-        blocks.append(_Block(current, comments))
+        if line.strip():
+            paragraph.append((number, line))
+        elif paragraph:
+            blocks.extend(_split_paragraph(paragraph))
+            paragraph = []
+    if paragraph:
+        blocks.extend(_split_paragraph(paragraph))
     return blocks
+
+
+_COMMENT, _CATEGORY, _TEXT = "comment", "category", "text"
+
+
+def _split_paragraph(lines: list[tuple[int, str]]) -> list[_Block]:
+    # Each line read once: its kind, and its text with escapes protected (escaped braces do not count).
+    kinds: list[str] = []
+    texts: list[str] = []
+    for _, line in lines:
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            kinds.append(_COMMENT)
+            texts.append(stripped)
+        elif stripped.startswith("$CATEGORY:"):
+            kinds.append(_CATEGORY)
+            texts.append(stripped)
+        else:
+            kinds.append(_TEXT)
+            texts.append(_protect(line) if "\\" in line else line)  # only a backslash escapes a brace
+    # For each line: does an answer part open on it or further down, before the next category line?
+    opens_later = [False] * len(lines)
+    later = False
+    for i in range(len(lines) - 1, -1, -1):
+        if kinds[i] == _CATEGORY:
+            later = False
+        elif kinds[i] == _TEXT and "{" in texts[i]:
+            later = True
+        opens_later[i] = later
+
+    out: list[_Block] = []
+    current = _Block([])
+    content = 0  # text lines in the current question
+    answered = False  # the current question's answer part has been opened and closed
+    inside = False  # an answer part is open
+
+    for i, (number, line) in enumerate(lines):
+        kind, text = kinds[i], texts[i]
+        if kind == _COMMENT:
+            current.lines.append((number, ""))
+            current.comments.append(text)
+            continue
+        if kind == _CATEGORY:
+            # Comments just above a category line belong to nothing that follows.
+            if content:
+                out.append(current)
+            name = _category_of(_restore(_protect(text[len("$CATEGORY:") :])).strip())
+            out.append(_Block([(number, line)], category=name))
+            current, content, answered, inside = _Block([]), 0, False, False
+            continue
+        if content and (text.lstrip().startswith("::") or (answered and opens_later[i])):
+            # A new question (a "::name::" line, or an answer part under one already
+            # answered) right under the previous one: keep the comments written
+            # between them with the new one.
+            carried: list[tuple[int, str]] = []
+            while current.lines and not current.lines[-1][1]:
+                carried.insert(0, current.lines.pop())
+            comments = current.comments[len(current.comments) - len(carried) :] if carried else []
+            if carried:
+                del current.comments[len(current.comments) - len(carried) :]
+            out.append(current)
+            current, content, answered, inside = _Block(carried, comments, glued=True), 0, False, False
+        current.lines.append((number, line))
+        content += 1
+        # Track the answer part: its first '{', and the first '}' after it.
+        if not answered:
+            opening = -1 if inside else text.find("{")
+            if inside or opening >= 0:
+                inside = True
+                if text.find("}", opening + 1) >= 0:
+                    inside, answered = False, True
+    if content:
+        out.append(current)
+    return out
 
 
 # What our export writes above each question: "// id (type, difficulty[, unit: minutes])".
@@ -248,6 +333,7 @@ def _parse_question(text: str) -> _Parsed:
 
     if not answer_text:
         raise _Skip("an essay question (free-text answer) has no right answer the game could check")
+    _check_media(question, parsed)
     if not question.text:
         raise _Skip("the question has no text")
     parsed.fields["prompt"] = question.text
@@ -267,9 +353,32 @@ def _parse_question(text: str) -> _Parsed:
 
     # General feedback is the explanation; without it, the right answer's feedback.
     if general_text:
+        if parsed.fields.get("explanation", "") not in ("", general_text):
+            parsed.dropped_feedback = True
         parsed.fields["explanation"] = general_text
     parsed.fields.setdefault("explanation", "")
     return parsed
+
+
+def _check_media(question: _Text, parsed: _Parsed) -> None:
+    """Skip a question whose text needs its picture; note every picture or sound left out."""
+    pictures = [m for m in question.media if m.kind != "linked file"]
+    if pictures and (not question.text or any(m.inline for m in pictures) or points_at_picture(question.text)):
+        shown = question.text.replace("\n", " ")
+        shown = f" (it would read {short_name(shown, 12)!r})" if shown else ""
+        raise _Skip(
+            f"the question shows {pictures[0].describe()}, which a terminal cannot show, "
+            f"and its text does not make sense without it{shown}"
+        )
+    for item in question.media:
+        parsed.warnings.append(f"left out {item.describe()} from the question: the game shows text only")
+
+
+def _answer_media(text: _Text, parsed: _Parsed, what: str) -> None:
+    if text.media and not text.text:
+        raise _Skip(f"{what} is {text.media[0].describe()} with no text, which a terminal cannot show")
+    for item in text.media:
+        parsed.warnings.append(f"left out {item.describe()} from {what} {text.text!r}: the game shows text only")
 
 
 def _answers_after_split(answer_text: str, sep: str) -> list[str]:
@@ -297,6 +406,7 @@ def _multichoice(answer_text: str, fmt: str, parsed: _Parsed) -> None:
         else:
             fraction, answer = _weight(answer, 0.0)
         text, feedback = _with_feedback(answer, fmt)
+        _answer_media(text, parsed, f"answer {len(choices) + 1}")
         if not text.text:
             raise _Skip("one of the answers is empty")
         if text.text in choices:
@@ -317,13 +427,26 @@ def _multichoice(answer_text: str, fmt: str, parsed: _Parsed) -> None:
                 )
         fields["type"] = MULTIPLE_CHOICE
         fields["answers"] = (choices[right[0]],)
+        # Only the right answer's feedback can be the explanation (below).
+        right = right[:1]
     else:
         right = [i for i, f in enumerate(fractions) if f > 0]
         if not right:
             raise _Skip("no answer earns any credit, so none is right")
         fields["type"] = MULTI_SELECT
         fields["answers"] = tuple(choices[i] for i in right)
-    fields["explanation"] = next((feedbacks[i] for i in right if feedbacks[i]), "")
+    # Every right answer's feedback, each once: a multi-select can have one per right answer.
+    fields["explanation"] = _joined(feedbacks[i] for i in right)
+    if any(feedbacks[i] for i in range(len(choices)) if i not in right):
+        parsed.dropped_feedback = True
+
+
+def _joined(texts: Iterable[str]) -> str:
+    kept: list[str] = []
+    for text in texts:
+        if text and text not in kept:
+            kept.append(text)
+    return " ".join(kept)
 
 
 def _matching(answer_text: str, fmt: str, parsed: _Parsed) -> None:
@@ -335,7 +458,9 @@ def _matching(answer_text: str, fmt: str, parsed: _Parsed) -> None:
         if "->" not in answer:
             raise _Skip(f"the matching answer {_show(_restore(answer))} has no '->' between its two sides")
         left_raw, _, right_raw = answer.partition("->")
-        left = _formatted(left_raw, fmt).text
+        left_text = _formatted(left_raw, fmt)
+        _answer_media(left_text, parsed, f"the left side of pair {len(pairs) + 1}")
+        left = left_text.text
         right = _restore(right_raw).strip()
         if not right:
             raise _Skip("a matching pair has nothing after '->'")
@@ -362,16 +487,21 @@ def _true_false(answer_text: str, fmt: str, parsed: _Parsed) -> None:
     right = _formatted(bits[2], fmt).text if len(bits) > 2 else ""
     # With one wrong answer, its feedback usually explains the right one.
     parsed.fields.update(type=TRUE_FALSE, answers=("true" if value else "false",), explanation=right or wrong)
+    if right and wrong and wrong != right:
+        parsed.dropped_feedback = True
 
 
 def _short_answer(answer_text: str, fmt: str, parsed: _Parsed) -> None:
     answers = _answers_after_split(answer_text, "=")
     accepted: list[str] = []
+    wildcards: list[str] = []
     seen: set[str] = set()
+    feedbacks: list[str] = []
     feedback = ""
     for answer in answers:
         fraction, answer = _weight(answer, 1.0)
         text, fb = _with_feedback(answer, fmt)
+        feedbacks.append(fb.text)
         if fraction < _FULL:
             if fraction > 0:
                 parsed.warnings.append(
@@ -380,16 +510,28 @@ def _short_answer(answer_text: str, fmt: str, parsed: _Parsed) -> None:
                 )
             continue
         if "*" in text.text:
-            parsed.warnings.append(f"left out the answer {text.text!r}: '*' wildcards are not supported here")
+            wildcards.append(text.text)
             continue
         folded = " ".join(text.text.casefold().split())
         if folded and folded not in seen:  # answers are compared without case
             seen.add(folded)
             accepted.append(text.text)
             feedback = feedback or fb.text
+    if not accepted and wildcards:
+        raise _Skip(
+            f"its only fully right answer, {wildcards[0]!r}, uses the '*' wildcard (any text in its place); "
+            "typed answers here are checked against exact spellings, so there is nothing to check against"
+        )
     if not accepted:
         raise _Skip("no answer earns full marks, so there is nothing to accept as right")
+    for wildcard in wildcards:
+        parsed.warnings.append(
+            f"left out the answer {wildcard!r}: '*' wildcards (any text in its place) are not supported here; "
+            "the other fully right answers are kept"
+        )
     parsed.fields.update(type=TYPE_IN, answers=tuple(accepted), explanation=feedback)
+    if any(fb and fb != feedback for fb in feedbacks):
+        parsed.dropped_feedback = True
 
 
 def _number(text: str) -> float:
@@ -405,7 +547,10 @@ def _number(text: str) -> float:
 def _numeric(answer_text: str, fmt: str, parsed: _Parsed) -> None:
     tilde = answer_text.find("~")
     if tilde >= 0:
-        answer_text = answer_text[:tilde]  # feedback for any wrong number: not kept
+        # "~#feedback" for any wrong number: there is no place for it here.
+        if _with_feedback(answer_text[tilde + 1 :].lstrip("#"), fmt)[0].text:
+            parsed.dropped_feedback = True
+        answer_text = answer_text[:tilde]
     answers = _answers_after_split(answer_text, "=")
     if not answers:
         raise _Skip("a numeric question needs a number between '{#' and '}'")
@@ -415,10 +560,19 @@ def _numeric(answer_text: str, fmt: str, parsed: _Parsed) -> None:
         text, fb = _with_feedback(answer, fmt)
         if fraction >= _FULL and chosen is None:
             chosen = (text.text, fb.text)
+            continue
+        if fraction >= _FULL:
+            parsed.warnings.append(
+                f"left out the answer {text.text!r}, also fully right in Moodle: a numeric question here has one "
+                f"right number (with its margin) or one range, and {(chosen or ('',))[0]!r} comes first"
+            )
         elif fraction > 0:
             parsed.warnings.append(
-                f"left out the answer {text.text!r}: it earns {fraction:.0%} partial credit in Moodle"
+                f"left out the answer {text.text!r}: it earns {fraction:.0%} partial credit in Moodle, "
+                "and answers here are either right or wrong"
             )
+        if fb.text:
+            parsed.dropped_feedback = True
     if chosen is None:
         raise _Skip("no numeric answer earns full marks")
     answer, feedback = chosen
@@ -456,18 +610,17 @@ def import_text(text: str, name: str) -> ImportResult:
     result = ImportResult(pack=pack)
     category = DEFAULT_CATEGORY
     number = 0
+    glued: list[int] = []
+    dropped_feedback: list[int] = []
     for block in _blocks(text.removeprefix("\ufeff")):
+        if block.category is not None:
+            category = block.category
+            continue
         body = _protect(block.text().strip())
         line = block.line
-        if body.startswith("$CATEGORY:"):
-            # Friendlier than Moodle: only the first line names the category, and
-            # a question written right under it (no blank line) is still read.
-            category = _category_of(_restore(body.partition("\n")[0][len("$CATEGORY:") :]).strip())
-            body = _protect(block.text(skip_first=True).strip())
-            if body.startswith("$CATEGORY:") or not body:
-                continue
-            line = next(n for n, t in block.lines if t.strip() and n > line)
         number += 1
+        if block.glued:
+            glued.append(line)
         try:
             parsed = _parse_question(body)
         except _Skip as skip:
@@ -487,7 +640,30 @@ def import_text(text: str, name: str) -> ImportResult:
         pack.questions.append(question)
         for warning in parsed.warnings:
             result.warnings.append(f"{parsed.label} (line {line}): {warning}")
+        if parsed.dropped_feedback:
+            dropped_feedback.append(line)
+    if glued:
+        result.warnings.append(
+            f"{_count(len(glued), 'question')} ({_lines(glued)}) start on the line right after the previous "
+            "question, with no blank line between; each was read as a question of its own (Moodle would run them together)"
+        )
+    if dropped_feedback:
+        result.warnings.append(
+            f"left out the feedback Moodle shows for particular answers in {_count(len(dropped_feedback), 'question')} "
+            f"({_lines(dropped_feedback)}): the game shows one explanation to every player, taken from the general "
+            "feedback or, without it, the feedback of the right answer(s)"
+        )
     return result
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _lines(numbers: list[int], shown: int = 8) -> str:
+    listed = ", ".join(str(n) for n in numbers[:shown])
+    more = f" and {len(numbers) - shown:,} more" if len(numbers) > shown else ""
+    return f"line{'' if len(numbers) == 1 else 's'} {listed}{more}"
 
 
 def _label_for(body: str) -> str:
@@ -495,12 +671,14 @@ def _label_for(body: str) -> str:
     if body.startswith("::"):
         end = body.find("::", 2)
         if end > 2:
-            return short_name(html_to_text(_restore(body[2:end])), words=len(body)) or short_name(_restore(body[end + 2 :]))
+            return short_name(html_to_text(_restore(body[2:end])), words=len(body)) or short_name(
+                _restore(body[end + 2 :])
+            )
     return short_name(_restore(body))
 
 
 def import_file(path: Path) -> ImportResult:
-    text = read_text(path, "file", NOT_UTF8)
+    text = read_import_text(path, "a GIFT text file", NOT_UTF8)
     result = import_text(text, str(path))
     result.pack.path = str(path)
     return result
@@ -510,7 +688,9 @@ def import_file(path: Path) -> ImportResult:
 # Export
 # ---------------------------------------------------------------------------
 
-_RESERVED = str.maketrans({"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""})
+_RESERVED = str.maketrans(
+    {"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""}
+)
 
 
 def escape(text: str) -> str:
@@ -556,7 +736,7 @@ def question_to_gift(q: Question) -> str:
     general = f"####{_gift_text(q.explanation, fmt)}" if q.explanation else ""
     lines: list[str]
     if q.type == TRUE_FALSE:
-        return f"{head}{{{'TRUE' if q.correct_bool else 'FALSE'}{general}}}"
+        return f"{head}{{{'TRUE' if truth_of(q) else 'FALSE'}{general}}}"
     if q.type == MULTIPLE_CHOICE:
         lines = [("\t=" if c == q.answers[0] else "\t~") + _gift_text(c, fmt) for c in q.choices]
     elif q.type == MULTI_SELECT:
@@ -584,10 +764,10 @@ def question_to_gift(q: Question) -> str:
         return f"{head}{{#{answer}{general}}}"
     elif q.type == MATCHING:
         lines = []
-        for left, right in q.pairs:
+        for left, right_side in q.pairs:
             if "->" in left:
                 raise ValueError(f"the left side {left!r} contains '->', which GIFT uses between the two sides")
-            lines.append(f"\t={_gift_text(left, fmt)} -> {escape(right)}")
+            lines.append(f"\t={_gift_text(left, fmt)} -> {escape(right_side)}")
     elif q.type == ORDERING:
         raise ValueError("ordering questions have no GIFT equivalent")
     else:
@@ -625,13 +805,13 @@ def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
 
 
 __all__ = [
-    "NAME",
     "DESCRIPTION",
+    "NAME",
     "SUFFIX",
-    "import_file",
-    "import_text",
+    "escape",
     "export_packs",
     "export_text",
+    "import_file",
+    "import_text",
     "question_to_gift",
-    "escape",
 ]

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ExportResult, ImportResult, Skipped, write_text_export
+from quiz.formats.base import ExportResult, ImportResult, Skipped, read_import_text, write_text_export
+from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import (
     DIFFICULTIES,
     MATCHING,
@@ -42,8 +43,7 @@ from quiz.model import (
     Question,
     Source,
 )
-from quiz.formats.naming import TakenIds, short_name, slug, unique_id
-from quiz.textfile import decode_utf8, read_text
+from quiz.textfile import decode_utf8
 
 NAME = "json"
 DESCRIPTION = "JSON array of questions (the stable interchange form)"
@@ -111,10 +111,15 @@ def parse_json(text: str, name: str) -> Any:
     if not text.strip():
         raise FileProblem(name, "the file is empty")
     try:
-        data = json.loads(text, parse_constant=_refuse_constant, parse_int=_json_int, parse_float=_json_float,
-                          object_pairs_hook=_no_repeated_keys)
+        data = json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_int=_json_int,
+            parse_float=_json_float,
+            object_pairs_hook=_no_repeated_keys,
+        )
     except json.JSONDecodeError as exc:
-        raise FileProblem(name, f"this is not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise FileProblem(name, f"this is not valid JSON: {_json_error(exc, text)}", exc.lineno, exc.colno) from None
     except _Refused as exc:
         raise FileProblem(name, f"this is not valid JSON here: {exc.message}", *_line_of(text, exc.found)) from None
     except RecursionError:
@@ -123,9 +128,39 @@ def parse_json(text: str, name: str) -> Any:
     if surrogate is not None:
         # json accepts "\ud800" alone, but it is no character and no UTF-8 file can hold it.
         escape = f"\\u{ord(surrogate):04x}"
-        raise FileProblem(name, f"the text {escape} is half of a UTF-16 surrogate pair, not a character; "
-                                "remove it or write the character itself", *_line_of(text, escape))
+        raise FileProblem(
+            name,
+            f"the text {escape} is half of a UTF-16 surrogate pair, not a character; "
+            "remove it or write the character itself",
+            *_line_of(text, escape),
+        )
     return data
+
+
+# The json module's messages end where a position would follow ("Unterminated string
+# starting at"); the position is given as file:line:column, so say what is wrong in a sentence.
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "a text in quotes that starts here is never closed",
+    "Invalid control character at": "a line break or tab inside a text in quotes (write it as \\n or \\t)",
+    "Expecting value": "a value was expected here (text in quotes, a number, true, false, null, a list or an object)",
+    "Expecting ',' delimiter": "a comma is missing here, between two items",
+    "Expecting ':' delimiter": "a colon is missing here, after a key",
+    "Expecting property name enclosed in double quotes": "a key in double quotes was expected here "
+    "(is there a comma too many before a closing brace?)",
+    "Extra data": "more text follows the end of the JSON data",
+    "Invalid \\escape": "a backslash starts an escape JSON does not have (write \\\\ for a backslash)",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits",
+}
+
+
+def _json_error(exc: json.JSONDecodeError, text: str) -> str:
+    cut_short = "it looks cut short (was it saved or downloaded completely?)"
+    if not text[exc.pos :].strip():
+        return f"the file ends before its JSON is complete; {cut_short}"
+    message = _JSON_MESSAGES.get(exc.msg, exc.msg)
+    if exc.msg == "Unterminated string starting at" and text.find('"', exc.pos + 1) < 0:
+        message += f" before the file ends; {cut_short}"
+    return message
 
 
 class _Refused(ValueError):
@@ -197,7 +232,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def read_json(path: str | Path) -> tuple[Any, str]:
     """The parsed JSON of a file and its text (for :func:`object_lines`)."""
-    text = read_text(path, "file")
+    text = read_import_text(path, "a JSON file")
     return parse_json(text, str(path)), text
 
 
@@ -256,21 +291,33 @@ def _string_end(text: str, start: int) -> int:
 # --- import ---------------------------------------------------------------
 
 
-class _Bad(Exception):
-    """One question cannot be converted; the message says why."""
+class BadQuestion(Exception):
+    """One question cannot be converted; the message says why (``label`` names the question, when known)."""
+
+    def __init__(self, reason: str, label: str = ""):
+        super().__init__(reason)
+        self.label = label
+
+
+_Bad = BadQuestion
 
 
 def looks_like_export(data: Any) -> bool:
-    """True when parsed JSON is this module's array (not, say, an Open Trivia DB dump)."""
-    return (
-        isinstance(data, list)
-        and bool(data)
-        and all(isinstance(item, dict) and "prompt" in item and "answers" in item for item in data)
-    )
+    """True when parsed JSON is this module's array (not, say, an Open Trivia DB dump).
+
+    Judged by the majority, so that a file edited by hand (one item without
+    answers, one that is not an object) is still read as what it mostly is,
+    and its odd items are reported in its own terms.
+    """
+    if not isinstance(data, list):
+        return False
+    ours = sum(1 for item in data if isinstance(item, dict) and "prompt" in item)
+    theirs = sum(1 for item in data if isinstance(item, dict) and ("question" in item or "correct_answer" in item))
+    return ours > 0 and ours >= theirs
 
 
 def import_file(path: Path) -> ImportResult:
-    return import_text(read_text(path, "file"), str(path))
+    return import_text(read_import_text(path, "a JSON file"), str(path))
 
 
 def import_bytes(data: bytes, name: str) -> ImportResult:
@@ -285,25 +332,41 @@ def import_text(text: str, name: str) -> ImportResult:
     if len(lines) != sum(isinstance(item, dict) for item in data):
         lines = []
     line_iter = iter(lines)
+    entries = [(index, next(line_iter, 0) if isinstance(item, dict) else 0, item) for index, item in enumerate(data, 1)]
+    return import_items(entries, name)
+
+
+def import_items(entries: list[tuple[int, int, Any]], name: str, unit: str = "line") -> ImportResult:
+    """Questions in the interchange shape, each as (its number, its line or row, the object).
+
+    An entry's object may instead be the BadQuestion its reader raised (the CSV
+    importer's, for a cell it cannot read): it is skipped with that reason.
+
+    Shared by the JSON and CSV importers: the same checks, the same ids, the
+    same pack made of them.
+    """
     skipped: list[Skipped] = []
     questions: list[Question] = []
     seen: set[tuple[str, str]] = set()
-    for index, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            skipped.append(Skipped(f"item {index}", 0, "not a JSON object"))
+    what = "row" if unit == "row" else "item"
+    for index, line, item in entries:
+        if isinstance(item, BadQuestion):  # an entry its reader could not make into an object
+            skipped.append(Skipped(item.label or f"{what} {index}", line, str(item), unit))
             continue
-        line = next(line_iter, 0)
-        label = _label(item, index)
+        if not isinstance(item, dict):
+            skipped.append(Skipped(f"{what} {index}", line, "not a JSON object", unit))
+            continue
+        label = _label(item, index, what)
         try:
             q = question_from_json(item)
-        except _Bad as exc:
-            skipped.append(Skipped(label, line, str(exc)))
+        except BadQuestion as exc:
+            skipped.append(Skipped(label, line, str(exc), unit))
             continue
         if (q.pack, q.id) in seen:
-            skipped.append(Skipped(label, line, f"the id {q.id!r} was already used by an earlier question"))
+            skipped.append(Skipped(label, line, f"the id {q.id!r} was already used by an earlier question", unit))
             continue
         seen.add((q.pack, q.id))
-        questions.append(q)
+        questions.append(replace(q, line=line))
     warnings: list[str] = []
     pack_ids = sorted({q.pack for q in questions if q.pack})
     stem = Path(name).stem or "imported"
@@ -316,7 +379,7 @@ def import_text(text: str, name: str) -> ImportResult:
         warnings.extend(clashes)
     questions = [replace(q, pack=pack_id) for q in questions]
     info = PackInfo(id=pack_id, title=f"Questions from {Path(name).name}")
-    return ImportResult(Pack(info=info, questions=questions, path=""), skipped, warnings)
+    return ImportResult(Pack(info=info, questions=questions, path=""), skipped, warnings, unit)
 
 
 _PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -342,12 +405,12 @@ def _unique_ids(questions: list[Question]) -> tuple[list[Question], list[str]]:
     return out, notes
 
 
-def _label(item: dict, index: int) -> str:
+def _label(item: dict, index: int, what: str = "item") -> str:
     for key in ("id", "prompt"):
         value = item.get(key)
         if isinstance(value, str) and value.strip():
             return short_name(value)
-    return f"item {index}"
+    return f"{what} {index}"
 
 
 def _text_value(value: Any, what: str) -> str:
@@ -498,7 +561,9 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
     for pair in value:
         if not isinstance(pair, dict) or "left" not in pair or "right" not in pair:
             raise _Bad("each pair must be an object with 'left' and 'right'")
-        pairs.append((_text_value(pair["left"], "a pair's left side"), _text_value(pair["right"], "a pair's right side")))
+        pairs.append(
+            (_text_value(pair["left"], "a pair's left side"), _text_value(pair["right"], "a pair's right side"))
+        )
     if len({left for left, _ in pairs}) != len(pairs):
         raise _Bad("two pairs have the same left side")
     return tuple(pairs)

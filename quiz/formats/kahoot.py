@@ -23,18 +23,25 @@ import csv
 import io
 import re
 import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ExportResult, ImportResult, Skipped
+from quiz.formats.base import OLD_EXCEL, ExportResult, ImportResult, Skipped, refuse_placeholder
 from quiz.formats.naming import TakenIds, short_name, slug, unique_id
-from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, TRUE_FALSE, TYPE_LABELS, Pack, PackInfo, Question
+from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, TRUE_FALSE, Pack, PackInfo, Question
+from quiz.qtypes import TYPES
+from quiz.qtypes.true_false import truth_of
 from quiz.textfile import decode_utf8, max_file_bytes, read_bytes
 
 NAME = "kahoot"
 DESCRIPTION = "Kahoot quiz spreadsheet (.xlsx template, or the same table as .csv)"
 SUFFIX = ".xlsx"
+#: Read in order: an export puts no two questions on one fact side by side.
+SEQUENTIAL = True
 
 QUESTION_MAX = 120
 ANSWER_MAX = 75
@@ -62,10 +69,25 @@ def import_file(path: Path) -> ImportResult:
     return import_bytes(read_bytes(path, "spreadsheet"), str(path))
 
 
+#: Suffixes of workbooks: a file named so must be one, whatever else it could be read as.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xls")
+
+
 def import_bytes(data: bytes, name: str) -> ImportResult:
     """A workbook (zip) or CSV text, told apart by the first bytes."""
+    refuse_placeholder(data, name, "a spreadsheet")
     if data.startswith(b"PK"):
-        return _import_rows(_xlsx_rows(data, name), name)
+        rows, formulas = _xlsx_rows(data, name)
+        return _import_rows(rows, name, formulas)
+    if data.startswith(OLD_EXCEL):
+        raise FileProblem(name, "this is an old-style Excel workbook (.xls); open it and save it as .xlsx or .csv", 1)
+    if name.lower().endswith(WORKBOOK_SUFFIXES):
+        raise FileProblem(
+            name,
+            "this is not a spreadsheet: an .xlsx workbook is a zip file, and this file is not one "
+            "(was it renamed, or saved as something else?)",
+            1,
+        )
     return import_text(decode_utf8(data, name), name)
 
 
@@ -126,30 +148,44 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     entries, size = directory
     # 0xFFFF entries means a ZIP64 archive, which only workbooks far over the size cap need.
     if entries > MAX_ZIP_ENTRIES or size > MAX_ZIP_DIRECTORY:
-        raise FileProblem(name, f"this zip holds {'over ' if entries == 0xFFFF else ''}{entries:,} parts in a "
-                                f"{size:,}-byte directory; a spreadsheet has a few dozen, so it is not opened")
+        raise FileProblem(
+            name,
+            f"this zip holds {'over ' if entries == 0xFFFF else ''}{entries:,} parts in a "
+            f"{size:,}-byte directory; a spreadsheet has a few dozen, so it is not opened",
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise FileProblem(name, damaged) from None
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise FileProblem(name, f"this zip holds {len(infos):,} parts; a spreadsheet has a few dozen, so it is not opened")
+        raise FileProblem(
+            name, f"this zip holds {len(infos):,} parts; a spreadsheet has a few dozen, so it is not opened"
+        )
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and not any(n.endswith("/workbook.xml") for n in names):
-        raise FileProblem(name, "this is not a readable .xlsx workbook: the zip holds no xl/workbook.xml; save the quiz from "
-                                "Excel, LibreOffice or Google Sheets as .xlsx, or as .csv")
+        raise FileProblem(
+            name,
+            "this is not a readable .xlsx workbook: the zip holds no xl/workbook.xml; save the quiz from "
+            "Excel, LibreOffice or Google Sheets as .xlsx, or as .csv",
+        )
     # A small zip can unpack to gigabytes; refuse before openpyxl tries. The declared
     # sizes can be trusted: zipfile never reads a part past its declared size.
     unpacked = sum(info.file_size for info in infos)
     if unpacked > max_file_bytes():
-        raise FileProblem(name, f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit "
-                                "(set QUIZ_MAX_FILE_BYTES to allow bigger files)")
+        raise FileProblem(
+            name,
+            f"the workbook unpacks to {unpacked:,} bytes, over the {max_file_bytes():,}-byte limit "
+            "(set QUIZ_MAX_FILE_BYTES to allow bigger files)",
+        )
     for info in infos:
         if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise FileProblem(name, f"the workbook's part {info.filename} unpacks to {info.file_size:,} bytes from "
-                                    f"{info.compress_size:,}, over {MAX_RATIO} times its packed size, which real "
-                                    "spreadsheets never are (a \"zip bomb\"); it is not opened")
+            raise FileProblem(
+                name,
+                f"the workbook's part {info.filename} unpacks to {info.file_size:,} bytes from "
+                f"{info.compress_size:,}, over {MAX_RATIO} times its packed size, which real "
+                'spreadsheets never are (a "zip bomb"); it is not opened',
+            )
     for info in infos:
         _check_part(archive, info, name)
     return archive
@@ -169,29 +205,50 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> N
     if not part.endswith(".xml"):
         return
     if info.file_size > MAX_PART_BYTES:
-        raise FileProblem(name, f"the workbook's part {part} unpacks to {info.file_size:,} bytes; a Kahoot quiz "
-                                f"(at most {MAX_ROWS:,} rows are read) needs far less. Save only the quiz, as .xlsx or .csv")
+        raise FileProblem(
+            name,
+            f"the workbook's part {part} unpacks to {info.file_size:,} bytes; a Kahoot quiz "
+            f"(at most {MAX_ROWS:,} rows are read) needs far less. Save only the quiz, as .xlsx or .csv",
+        )
     if "worksheets/" in part and info.file_size > MAX_UNSIZED_SHEET_BYTES:
         try:
             with archive.open(info) as fh:
                 head = fh.read(64 << 10)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
             raise FileProblem(name, f"this .xlsx workbook is damaged (its part {part} cannot be unpacked)") from None
         sheet_data = head.find(b"sheetData")
         dimension = head.find(b"dimension")
         if dimension < 0 or (0 <= sheet_data < dimension):
-            raise FileProblem(name, f"the sheet {part} is {info.file_size:,} bytes unpacked and does not say its size "
-                                    "at its start, so all of it would have to be read; open the workbook in a "
-                                    "spreadsheet and save it again, or save the quiz as .csv")
+            raise FileProblem(
+                name,
+                f"the sheet {part} is {info.file_size:,} bytes unpacked and does not say its size "
+                "at its start, so all of it would have to be read; open the workbook in a "
+                "spreadsheet and save it again, or save the quiz as .csv",
+            )
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
-    _open_zip(data, name)
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether any sheet holds a formula (a cell read as empty when its result was never saved)."""
+    for info in archive.infolist():
+        if "worksheets/" in info.filename and info.filename.endswith(".xml"):
+            try:
+                with archive.open(info) as fh:
+                    part = fh.read(MAX_PART_BYTES)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
+                continue  # a damaged part: openpyxl says so next
+            if re.search(rb"<(?:\w+:)?f[ >/]", part):
+                return True
+    return False
+
+
+def _xlsx_rows(data: bytes, name: str) -> tuple[list[tuple[int, list[Any]]], bool]:
+    """The rows of the first sheet with a Kahoot header, and whether the workbook holds formulas."""
+    formulas = _has_formulas(_open_zip(data, name))
     import openpyxl
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged workbooks
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for damaged workbooks
         raise FileProblem(name, f"this is not a readable .xlsx workbook ({type(exc).__name__})") from None
     try:
         for ws in wb.worksheets:
@@ -201,11 +258,11 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[Any]]]:
                     break
                 rows.append((number, list(row)))
             if _find_header(rows) is not None:
-                return rows
-        return []
+                return rows, formulas
+        return [], formulas
     except FileProblem:
         raise
-    except Exception as exc:  # cells are parsed lazily in read-only mode
+    except Exception as exc:  # noqa: BLE001 - cells are parsed lazily in read-only mode
         raise FileProblem(name, f"this .xlsx workbook is damaged ({type(exc).__name__})") from None
     finally:
         wb.close()
@@ -242,7 +299,7 @@ def _find_header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]
     return None
 
 
-def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportResult:
+def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str, formulas: bool = False) -> ImportResult:
     try:
         rows = []
         for number, row in rows_in:
@@ -253,10 +310,12 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportR
         raise FileProblem(name, f"this is not a readable CSV file: {exc}", exc.row) from None
     found = _find_header(rows)
     if found is None:
+        ours = any(row[:4] == ["id", "pack", "category", "type"] for _, row in rows[:3])
+        hint = "; this is the quiz's own CSV export: import it with --format csv" if ours else ""
         raise FileProblem(
             name,
             "no Kahoot header row found (a row with 'Question', 'Answer 1', 'Answer 2' and "
-            "'Correct answer(s)' columns, as in Kahoot's quiz template)",
+            f"'Correct answer(s)' columns, as in Kahoot's quiz template){hint}",
         )
     position, columns = found
     pack_id = slug(Path(name).stem) or "kahoot"
@@ -265,25 +324,43 @@ def _import_rows(rows_in: Iterable[tuple[int, list[Any]]], name: str) -> ImportR
     skipped: list[Skipped] = []
     for number, row in rows[position + 1 :]:
         cells = [_cell(v) for v in row]
-        get = lambda key: cells[columns[key]] if key in columns and columns[key] < len(cells) else ""  # noqa: E731
-        answers = [get(f"answer{i}") for i in range(1, 5)]
-        prompt = get("question")
+        answers = [_column(cells, columns, f"answer{i}") for i in range(1, 5)]
+        prompt = _column(cells, columns, "question")
         if not prompt and not any(answers):
             continue  # a blank row, or just a number in the first column
         label = short_name(prompt) if prompt else f"row {number}"
         try:
-            q = _row_question(prompt, answers, get("correct"), pack_id, taken)
+            q = _row_question(prompt, answers, _column(cells, columns, "correct"), pack_id, taken)
         except _Bad as exc:
-            skipped.append(Skipped(label, number, str(exc)))
+            skipped.append(Skipped(label, number, str(exc), unit="row"))
             continue
-        questions.append(q)
-    info = PackInfo(id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}.")
+        questions.append(replace(q, line=number))
+    info = PackInfo(
+        id=pack_id, title=Path(name).stem, description=f"Imported from the Kahoot spreadsheet {Path(name).name}."
+    )
     warnings = []
     if not questions and not skipped:
-        # Otherwise "0 imported, 0 skipped" with no reason: formulas are the usual cause.
-        warnings.append("every row below the header is empty; cells holding formulas read as empty unless the "
-                        "spreadsheet saved their results, so open the file in a spreadsheet and save it again")
-    return ImportResult(Pack(info=info, questions=questions), skipped, warnings)
+        # Otherwise "0 imported, 0 skipped" with no reason.
+        header_row = rows[position][0]
+        if formulas:
+            warnings.append(
+                f"every row below the header is empty (the header is row {header_row}); this workbook "
+                "holds formulas, and a formula's cell reads as empty unless the spreadsheet saved its "
+                "result, so open the file in a spreadsheet and save it again"
+            )
+        else:
+            warnings.append(
+                f"every row below the header is empty: the header is row {header_row}, but no question "
+                f"follows it; write one question a row from row {header_row + 1}, with its answers and "
+                "the number of the correct one"
+            )
+    return ImportResult(Pack(info=info, questions=questions), skipped, warnings, unit="row")
+
+
+def _column(cells: list[str], columns: dict[str, int], key: str) -> str:
+    """A row's cell in a header column, or "" when the column is absent or the row short."""
+    index = columns.get(key)
+    return cells[index] if index is not None and index < len(cells) else ""
 
 
 class _Bad(Exception):
@@ -316,7 +393,13 @@ def _row_question(prompt: str, answers: list[str], correct_text: str, pack_id: s
         raise _Bad("two answers are the same")
     right = [answers[n - 1] for n in numbers]
     qid = unique_id(slug(prompt) or "question", taken)
-    common = {"id": qid, "category": "general", "prompt": prompt, "difficulty": "medium", "pack": pack_id}
+    common: dict[str, Any] = {
+        "id": qid,
+        "category": "general",
+        "prompt": prompt,
+        "difficulty": "medium",
+        "pack": pack_id,
+    }
     if sorted(c.lower() for c in choices) == ["false", "true"]:
         if len(right) != 1:
             raise _Bad("both True and False are marked correct")
@@ -328,11 +411,19 @@ def _row_question(prompt: str, answers: list[str], correct_text: str, pack_id: s
 
 # --- writing ----------------------------------------------------------------
 
-_TITLE_ROWS = (
+#: Rows 1 to 7 of Kahoot's own template ("KahootQuizTemplate.xlsx"): title and notes above
+#: the header, which is row 8; questions start on row 9, numbered in column A. Tools that
+#: fill in the official template write from row 9 too, and Kahoot reads the sheet so.
+_TITLE_ROWS: tuple[tuple[str | None, ...], ...] = (
+    (),
     (None, "Quiz template"),
     (None, "Questions exported from the Tour de France docuseries quiz."),
     (None, "Each row: a question, two to four answers, a time limit and the number(s) of the correct answer(s)."),
+    (),
+    (),
+    (),
 )
+HEADER_ROW = len(_TITLE_ROWS) + 1
 
 
 def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
@@ -347,7 +438,6 @@ def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
     ws.title = "Sheet1"
     for row in _TITLE_ROWS:
         ws.append(list(row))
-    ws.append([])
     ws.append([None, *HEADER])
     written = 0
     skipped: list[Skipped] = []
@@ -370,14 +460,14 @@ def export_packs(packs: list[Pack], out: Path | None) -> ExportResult:
 def _kahoot_answers(q: Question) -> tuple[list[str], list[int]]:
     if q.type == TRUE_FALSE:
         answers = ["True", "False"]
-        correct = [1 if q.correct_bool else 2]
+        correct = [1 if truth_of(q) else 2]
     elif q.type in (MULTIPLE_CHOICE, MULTI_SELECT):
         answers = list(q.choices)
         if len(answers) > 4:
             raise _Bad(f"Kahoot allows at most 4 answers; this question has {len(answers)}")
         correct = [answers.index(a) + 1 for a in q.answers if a in answers]
     else:
-        raise _Bad(f"Kahoot quizzes have no '{TYPE_LABELS.get(q.type, q.type)}' questions")
+        raise _Bad(f"Kahoot quizzes have no '{TYPES[q.type].title}' questions")
     if len(q.prompt) > QUESTION_MAX:
         raise _Bad(f"the question is {len(q.prompt)} characters; Kahoot allows {QUESTION_MAX}")
     long = [a for a in answers if len(a) > ANSWER_MAX]

@@ -18,15 +18,17 @@ import binascii
 import html
 import random
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from quiz.errors import FileProblem
-from quiz.formats.base import ImportResult, Skipped
+from quiz.formats.base import ImportResult, Skipped, read_import_text
 from quiz.formats.jsonfmt import object_lines, parse_json
 from quiz.formats.naming import TakenIds, short_name, slug, unique_id
 from quiz.model import DIFFICULTIES, MULTIPLE_CHOICE, TRUE_FALSE, Pack, PackInfo, Question
-from quiz.textfile import decode_utf8, read_text
+from quiz.textfile import decode_utf8
 
 NAME = "opentdb"
 DESCRIPTION = "Open Trivia Database API response (JSON; HTML, base64 or URL encoded)"
@@ -55,7 +57,7 @@ _SOFT_HYPHEN = "\u00ad"
 
 
 def import_file(path: Path) -> ImportResult:
-    return import_text(read_text(path, "file"), str(path))
+    return import_text(read_import_text(path, "an Open Trivia DB JSON file"), str(path))
 
 
 def import_bytes(data: bytes, name: str) -> ImportResult:
@@ -64,23 +66,41 @@ def import_bytes(data: bytes, name: str) -> ImportResult:
 
 def import_text(text: str, name: str) -> ImportResult:
     data = parse_json(text, name)
+    notes: list[str] = []
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if isinstance(code, bool) or not isinstance(code, int):  # true == 1 in Python, not in the API
             kind = {bool: "true or false", str: "text", list: "a list", dict: "an object", float: "a fraction"}
-            raise FileProblem(name, f"the Open Trivia DB response's response_code should be a whole number, "
-                                    f"not {kind.get(type(code), type(code).__name__)}", 1)
-        if code != 0:
-            meaning = RESPONSE_CODES.get(code, "an error code this program does not know")
-            raise FileProblem(name, f"the Open Trivia DB response has response_code {code} ({meaning}); it holds no questions", 1)
+            raise FileProblem(
+                name,
+                f"the Open Trivia DB response's response_code should be a whole number, "
+                f"not {kind.get(type(code), type(code).__name__)}",
+                1,
+            )
         results = data.get("results")
         depth = 2
+        if code != 0:
+            meaning = RESPONSE_CODES.get(code, "an error code this program does not know")
+            if not isinstance(results, list) or not results:
+                raise FileProblem(
+                    name,
+                    f"the Open Trivia DB response has response_code {code} ({meaning}) "
+                    "and no results, so it holds no questions",
+                    1,
+                )
+            # Saved responses are sometimes edited or merged by hand: the results are what counts.
+            notes.append(
+                f"the response says response_code {code} ({meaning}), yet it holds "
+                f"{len(results):,} result{'s' if len(results) != 1 else ''}; they were read as usual"
+            )
         if not isinstance(results, list):
             raise FileProblem(name, "expected an Open Trivia DB response with a 'results' list", 1)
     elif isinstance(data, list):
         results, depth = data, 1
     else:
-        raise FileProblem(name, "expected an Open Trivia DB response (an object with 'results') or a list of results", 1)
+        raise FileProblem(
+            name, "expected an Open Trivia DB response (an object with 'results') or a list of results", 1
+        )
 
     lines = object_lines(text, depth)
     if len(lines) != sum(isinstance(r, dict) for r in results):
@@ -101,7 +121,7 @@ def import_text(text: str, name: str) -> ImportResult:
         except _Bad as exc:
             skipped.append(Skipped(exc.label or f"result {index}", line, str(exc)))
             continue
-        questions.append(q)
+        questions.append(replace(q, line=line))
 
     info = PackInfo(
         id=pack_id,
@@ -111,7 +131,7 @@ def import_text(text: str, name: str) -> ImportResult:
         license=LICENSE,
         sources=(dict(CREDIT),),
     )
-    warnings = [f"text was {encoding} encoded"] if encoding != "HTML" else []
+    warnings = notes + ([f"text was {encoding} encoded"] if encoding != "HTML" else [])
     return ImportResult(Pack(info=info, questions=questions), skipped, warnings)
 
 
@@ -157,11 +177,11 @@ def _strings(results: list) -> list[str]:
 
 def _detect(results: list) -> tuple[Callable[[str], str], str]:
     """Which encoding the dump uses, judged from the text of every result."""
-    types = [r.get("type") for r in results if isinstance(r, dict) and isinstance(r.get("type"), str)]
+    types: list[str] = [r["type"] for r in results if isinstance(r, dict) and isinstance(r.get("type"), str)]
     if types and all(_decodes_to(_b64, t, ("multiple", "boolean")) for t in types):
         return _b64, "base64"
     texts = _strings(results)
-    prompts = [r.get("question") for r in results if isinstance(r, dict) and isinstance(r.get("question"), str)]
+    prompts: list[str] = [r["question"] for r in results if isinstance(r, dict) and isinstance(r.get("question"), str)]
     # Percent-encoded text has no spaces; real questions always do.
     if prompts and all(" " not in p for p in prompts):
         if all(_URL3986.fullmatch(t) for t in texts) and any("%" in t for t in texts):
@@ -204,7 +224,13 @@ def _question(result: dict, decode: Callable[[str], str], taken: set[str], pack_
         raise _Bad(f"unknown difficulty {difficulty!r}", label)
     category = _clean(decode, result.get("category", ""), "category", label) or "General Knowledge"
     qid = unique_id(slug(prompt) or "question", taken)
-    common = {"id": qid, "category": category, "prompt": prompt, "difficulty": difficulty, "pack": pack_id}
+    common: dict[str, Any] = {
+        "id": qid,
+        "category": category,
+        "prompt": prompt,
+        "difficulty": difficulty,
+        "pack": pack_id,
+    }
     if kind == "boolean":
         if correct.lower() not in ("true", "false"):
             raise _Bad(f"a boolean question's answer must be True or False, not {correct!r}", label)
@@ -223,4 +249,3 @@ def _question(result: dict, decode: Callable[[str], str], taken: set[str], pack_
     # The same question is always shuffled the same way, so re-imports do not churn.
     random.Random(prompt).shuffle(choices)
     return Question(type=MULTIPLE_CHOICE, choices=tuple(choices), answers=(correct,), **common)
-

@@ -6,6 +6,10 @@ two renderers only decide how it looks. Choices, items to order and the
 right-hand sides of matching questions are shuffled with a seed made of the
 pack and question ids, so the same pack always prints the same sheet and the
 right answer is not always "A".
+
+The sheet shows the packs' questions in the order given: ``quiz export``
+chooses and orders them first (quiz.formats.selection), so that no two
+questions on one fact stand side by side.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import random
 import string
 from dataclasses import dataclass, field
 
+from quiz.formats.sources import other_sources, quoted_articles
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -25,6 +30,7 @@ from quiz.model import (
     Pack,
     Question,
 )
+from quiz.qtypes import canonical_answer
 
 LETTERS = string.ascii_uppercase
 DEFAULT_TITLE = "Tour de France docuseries quiz"
@@ -104,14 +110,14 @@ def sheet_question(q: Question, number: int, pack_id: str) -> SheetQuestion:
         right.sort()
         item.answer = "; ".join(f"{letter} ({text})" for letter, text in right)
     elif q.type == TRUE_FALSE:
-        item.answer = q.canonical_answer
+        item.answer = canonical_answer(q)
     elif q.type == TYPE_IN:
         item.answer = q.answers[0] if q.answers else ""
         if len(q.answers) > 1:
             item.answer += f" (also accepted: {', '.join(q.answers[1:])})"
     elif q.type == NUMERIC:
         item.unit = q.unit
-        item.answer = q.canonical_answer
+        item.answer = canonical_answer(q)
         if q.tolerance and q.low is None:
             item.answer += f" (± {q.tolerance:g})"
     elif q.type == ORDERING:
@@ -130,15 +136,12 @@ def sheet_question(q: Question, number: int, pack_id: str) -> SheetQuestion:
 
 
 def _source_lines(pack: Pack) -> list[str]:
-    lines = []
-    for source in pack.info.sources:
-        title = str(source.get("title") or source.get("name") or "").strip()
-        url = str(source.get("url") or "").strip()
-        lines.append("Source: " + (" — ".join(part for part in (title, url) if part) or str(source)))
-    # Packs written from the seed articles cite them question by question.
-    seeds = sorted({q.source.seed for q in pack.questions if q.source})
-    if seeds:
-        lines.append("Quoted articles: " + ", ".join(seeds))
+    lines = [f"Source: {source}" for source in other_sources(pack)]
+    # Packs written from the seed articles cite them question by question: name the
+    # articles this sheet's questions quote, by their titles.
+    articles = quoted_articles(pack, pack.questions)
+    if articles:
+        lines.append(f"Quoted article{'s' if len(articles) > 1 else ''}: " + "; ".join(articles))
     return lines
 
 
@@ -147,9 +150,7 @@ def build_sheet(packs: list[Pack]) -> Sheet:
     for pack in packs:
         for q in pack.questions:
             questions.append(sheet_question(q, len(questions) + 1, pack.id))
-    notes = [
-        PackNote(p.id, p.title, p.info.version, p.info.license, _source_lines(p)) for p in packs
-    ]
+    notes = [PackNote(p.id, p.title, p.info.version, p.info.license, _source_lines(p)) for p in packs]
     title = packs[0].title if len(packs) == 1 else DEFAULT_TITLE
     language = packs[0].info.language if packs else "en"
     return Sheet(title=title, packs=notes, questions=questions, language=language)

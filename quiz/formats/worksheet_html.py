@@ -17,6 +17,8 @@ from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERIN
 NAME = "html"
 DESCRIPTION = "Printable worksheet as an HTML page (answer key on its own page)"
 SUFFIX = ".html"
+#: Read in order: an export puts no two questions on one fact side by side.
+SEQUENTIAL = True
 
 BOX = '<span class="box">☐</span>'
 BLANK = '<span class="blank"></span>'

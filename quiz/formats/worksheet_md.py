@@ -14,11 +14,13 @@ from pathlib import Path
 
 from quiz.formats.base import ExportResult
 from quiz.formats.worksheet import Sheet, SheetQuestion, build_sheet
-from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, MATCHING, Pack
+from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Pack
 
 NAME = "markdown"
 DESCRIPTION = "Printable worksheet in Markdown (answer key in <name>.answers.md)"
 SUFFIX = ".md"
+#: Read in order: an export puts no two questions on one fact side by side.
+SEQUENTIAL = True
 
 BOX = "☐"
 BLANK = "\\_" * 24

@@ -51,4 +51,9 @@ class TrueFalse(QuestionType):
         return value
 
 
+def truth_of(q: Question) -> bool:
+    """The right answer of a true/false question."""
+    return bool(q.answers) and q.answers[0] == "true"
+
+
 TYPE = TrueFalse()
