@@ -158,7 +158,8 @@ def _number(value: float | None) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def pack_to_data(pack: Pack) -> dict:
+def pack_to_data(pack: Pack, seeds: str | None = None) -> dict:
+    """The pack as YAML-ready data; ``seeds`` is the header's seeds folder, if it names one."""
     info = pack.info
     header: dict[str, Any] = {"id": info.id, "title": info.title}
     if info.description:
@@ -171,6 +172,8 @@ def pack_to_data(pack: Pack) -> dict:
         header["license"] = info.license
     if info.sources:
         header["sources"] = [dict(s) for s in info.sources]
+    if seeds:
+        header["seeds"] = seeds
     return {"pack": header, "questions": [question_to_data(q) for q in pack.questions]}
 
 
@@ -191,10 +194,10 @@ def schema_line(target: str | Path | None) -> str:
     return f"# yaml-language-server: $schema={schema.as_uri()}"
 
 
-def dump_pack(pack: Pack, target: str | Path | None = None, with_schema: bool = True) -> str:
+def dump_pack(pack: Pack, target: str | Path | None = None, with_schema: bool = True, seeds: str | None = None) -> str:
     """Deterministic YAML text for a pack: same pack and target, byte-identical output."""
     body = yaml.dump(
-        pack_to_data(pack),
+        pack_to_data(pack, seeds),
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,

@@ -18,6 +18,7 @@ from quiz.errors import FileProblem
 from quiz.facts import FactsInvalid, load_facts
 from quiz.generator import generate_pack
 from quiz.packfile import dump_pack
+from quiz.seeds import folder_from
 
 FACTS_SUFFIX = ".facts.yaml"
 
@@ -42,7 +43,9 @@ def render(facts_path: Path, target: Path) -> tuple[str, int]:
     """The bank's text for a facts file and its question count; raises FileProblem or FactsInvalid."""
     base = load_facts(facts_path, locations.seeds_dir())
     pack = generate_pack(base)
-    return dump_pack(pack, target), len(pack.questions)
+    # Seeds that sit beside the facts file belong to the pack too: it names their folder.
+    seeds = folder_from(target, facts_path.parent, {q.source.seed for q in pack.questions if q.source})
+    return dump_pack(pack, target, seeds=seeds), len(pack.questions)
 
 
 @click.command("generate")
