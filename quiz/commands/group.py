@@ -30,7 +30,8 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir",
-    type=click.Path(file_okay=False),
+    type=click.Path(),  # a file here is said by the game and play goes on, as any storage problem
+    metavar="DIRECTORY",
     envvar="QUIZ_DATA_DIR",
     help="Where scores, your packs and the cache live (default: the platform's user data folder).",
 )
@@ -38,10 +39,12 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
     """A trivia game about the Tour de France docuseries. Run with no command to open the game."""
-    if data_dir:
-        from quiz import locations
+    from quiz import locations
 
+    if data_dir:
         locations.set_data_dir(data_dir)
+    if problem := locations.data_dir_problem():
+        click.echo(f"quiz: {problem}", err=True)
     if ctx.invoked_subcommand is None:
         from quiz.tui.app import QuizApp
 
