@@ -75,6 +75,17 @@ def test_generate_goes_on_too(data_file, tmp_path):
     assert result.stderr.startswith(_warning(data_file))
 
 
+def test_new_says_why_it_cannot_write_into_the_pack_folder(data_file, tmp_path):
+    result = CliRunner().invoke(cli, ["new", "my-pack"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(_warning(data_file))
+    assert (
+        f"quiz new: cannot write {data_file / 'packs' / 'my-pack.yaml'}: its folder {data_file / 'packs'} cannot be "
+        f"made, because {data_file} is a file; give -o FOLDER to write it elsewhere"
+    ) in result.stderr
+    assert CliRunner().invoke(cli, ["new", "my-pack", "-o", str(tmp_path)]).exit_code == 0
+
+
 def test_the_option_is_named_when_the_option_chose_it(tmp_path, monkeypatch):
     monkeypatch.delenv("QUIZ_DATA_DIR")
     path = tmp_path / "file"
