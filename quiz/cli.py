@@ -50,10 +50,11 @@ def _fast(args: list[str]) -> int | None:
         paths = args[1:]
         if any(a.startswith("-") or not os.path.exists(a) for a in paths):
             return None  # options, "--", or a missing path: click's parsing and messages
-        data_dir = os.path.expanduser(os.environ.get("QUIZ_DATA_DIR") or "")
-        if data_dir and os.path.exists(data_dir) and not os.path.isdir(data_dir):
-            return None  # click refuses a data dir that is a file
+        from quiz.locations import data_dir_problem
         from quiz.validate_report import run
+
+        if problem := data_dir_problem():  # as the click group says it
+            sys.stderr.write(f"quiz: {problem}\n")
 
         return run(paths)
     return None

@@ -30,6 +30,42 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def data_dir_origin() -> str:
+    """Who chose the data folder, as a user would say it: --data-dir, QUIZ_DATA_DIR or the default."""
+    env = os.environ.get("QUIZ_DATA_DIR")
+    if _override is not None:
+        # The click option reads QUIZ_DATA_DIR too: the same folder means the variable chose it.
+        return "QUIZ_DATA_DIR" if env and Path(env).expanduser() == _override else "--data-dir"
+    return "QUIZ_DATA_DIR" if env else "the platform's default"
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold files because of a file in the way, in words; None when nothing is."""
+    if folder.exists():
+        return None if folder.is_dir() else "is a file, not a folder"
+    for above in folder.parents:
+        if above.exists():
+            return None if above.is_dir() else f"cannot be made, because {above} is a file"
+    return None
+
+
+def data_dir_problem() -> str | None:
+    """A warning to print when the data folder is unusable, or None.
+
+    Nothing stops the game: scores, your packs and the pack cache are just not kept.
+    """
+    folder = Path(os.path.abspath(data_dir()))
+    problem = folder_problem(folder)
+    if problem is None:
+        return None
+    origin = data_dir_origin()
+    fix = f"point {origin} at a folder to keep them" if origin != "the platform's default" else "move that file away"
+    return (
+        f"the data folder {folder} (from {origin}) {problem}; scores, your own packs and the pack cache "
+        f"are not kept ({fix}). The game goes on."
+    )
+
+
 def cache_dir() -> Path:
     # Under an overridden data dir the cache goes with it, so a test never touches the real cache.
     if _override is not None or os.environ.get("QUIZ_DATA_DIR"):

@@ -2,8 +2,10 @@
 
 An entry lives in ``cache_dir()/packs/<key>.cache``; the key is the SHA-256 of
 the pack file's bytes together with what else decides the outcome: the cache
-format, the code that reads and checks packs, and the seed articles quotes are
-checked against. Any of them changing simply misses. Only packs without errors
+format, the code that reads and checks packs, the game's seed articles quotes
+are checked against, and the pack's folder (a pack's own seeds are found from
+there; see quiz.seeds). Any of them changing simply misses, and so does an entry
+whose own seed files have changed since (each entry keeps their sizes and times). Only packs without errors
 are cached. A corrupt or unreadable entry is ignored and written afresh; writes
 go to a temporary file first, then replace, so a crash never leaves half an entry.
 
@@ -24,6 +26,7 @@ import marshal
 import mmap
 import os
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from itertools import repeat
 from pathlib import Path
@@ -32,9 +35,10 @@ from quiz import locations
 from quiz.errors import PackInvalid, Problem
 from quiz.model import Pack, PackInfo, Question, Source
 from quiz.progress import Progress, part
+from quiz.seeds import stamp
 from quiz.textfile import read_bytes, sha256_of
 
-FORMAT = 2
+FORMAT = 3
 SUFFIX = ".cache"
 _HERE = Path(__file__).parent
 #: Files whose code decides what a cached entry holds; editing one retires old entries.
@@ -74,8 +78,19 @@ def _code_salt() -> bytes:
     return salt
 
 
-def cache_key(raw: bytes) -> str:
-    h = hashlib.sha256(_code_salt())
+def _salt_for(path: str | Path | None) -> bytes:
+    """The salt for the pack at ``path``: the code's, and the folder its own seeds are found from."""
+    if path is None:
+        return _code_salt()
+    try:
+        folder = Path(path).resolve().parent
+    except (OSError, RuntimeError):
+        folder = Path(path).absolute().parent
+    return _code_salt() + b"\0" + os.fsencode(folder)
+
+
+def cache_key(raw: bytes, path: str | Path | None = None) -> str:
+    h = hashlib.sha256(_salt_for(path))
     h.update(raw)
     return h.hexdigest()
 
@@ -84,9 +99,9 @@ def cache_folder() -> Path:
     return locations.cache_dir() / "packs"
 
 
-def lookup(raw: bytes) -> dict | None:
-    """The cached entry for these file bytes, or None (missing, unreadable or corrupt)."""
-    return _lookup_key(cache_key(raw))
+def lookup(raw: bytes, path: str | Path | None = None) -> dict | None:
+    """The cached entry for these bytes of the file at ``path``, or None (missing, unreadable, corrupt or stale)."""
+    return _lookup_key(cache_key(raw, path))
 
 
 def _lookup_key(key: str) -> dict | None:
@@ -111,9 +126,18 @@ def _lookup_key(key: str) -> dict | None:
             gc.enable()
     if type(entry) is not dict or entry.get("format") != FORMAT or entry.get("columns_named") != _COLUMNS:
         return None
-    if not all(k in entry for k in ("info", "columns", "seeds", "quotes", "warnings", "ids")):
+    if not all(k in entry for k in ("info", "columns", "seeds", "quotes", "warnings", "ids", "seed_stamps")):
         return None
+    if not _stamps_hold(entry["seed_stamps"]):
+        return None  # a seed file of the pack's own was changed, added or removed
     return entry
+
+
+def _stamps_hold(stamps: object) -> bool:
+    try:
+        return all(tuple(s) == stamp(Path(s[0])) for s in stamps)  # type: ignore[attr-defined]
+    except (TypeError, IndexError, ValueError):
+        return False
 
 
 def problem_to(p: Problem) -> list:
@@ -128,12 +152,13 @@ def problem_from(item: list, name: str) -> Problem:
 def store_data(raw: bytes, data: dict, problems: list[Problem], ids: list, name: str) -> None:
     """Cache a pack that was just checked and found without errors."""
     from quiz.packfile import pack_from_data
+    from quiz.validate import seed_stamps
 
     try:
         pack = pack_from_data(data, name)
     except Exception:  # a rule the validator missed; better uncached than wrong
         return
-    store(raw, pack, [p for p in problems if p.severity != "error"], ids)
+    store(raw, pack, [p for p in problems if p.severity != "error"], ids, name, seed_stamps(data, name))
 
 
 def _shared(values: list, same: dict) -> list:
@@ -153,7 +178,10 @@ def _shared(values: list, same: dict) -> list:
     return list(map(one, values))
 
 
-def store(raw: bytes, pack: Pack, warnings: list[Problem], ids: list) -> None:
+def store(
+    raw: bytes, pack: Pack, warnings: list[Problem], ids: list, path: str | Path | None = None, stamps: Sequence = ()
+) -> None:
+    """Cache a checked pack, read from ``raw`` at ``path``; ``stamps`` are its own seed files' (quiz.seeds)."""
     info = pack.info
     same: dict[str, str] = {}
     entry = {
@@ -169,9 +197,10 @@ def store(raw: bytes, pack: Pack, warnings: list[Problem], ids: list) -> None:
         "quotes": _shared([None if q.source is None else q.source.quote for q in pack.questions], same),
         "warnings": [problem_to(p) for p in warnings],
         "ids": [list(i) for i in ids],
+        "seed_stamps": [list(s) for s in stamps],
     }
     folder = cache_folder()
-    target = folder / f"{cache_key(raw)}{SUFFIX}"
+    target = folder / f"{cache_key(raw, path)}{SUFFIX}"
     tmp = folder / f".{target.stem}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -234,7 +263,7 @@ def load(path: str | Path, progress: Progress | None = None) -> Loaded:
     """
     name = str(path)
     # A hit needs only the file's hash, read in pieces; the bytes are kept only to parse a miss.
-    entry = _lookup_key(sha256_of(path, _code_salt(), "pack"))
+    entry = _lookup_key(sha256_of(path, _salt_for(path), "pack"))
     if entry is not None:
         enabled = gc.isenabled()
         gc.disable()  # as in lookup(): thousands of new objects, no cycles among them
@@ -247,7 +276,7 @@ def load(path: str | Path, progress: Progress | None = None) -> Loaded:
             if enabled:
                 gc.enable()
     from quiz.packfile import pack_from_data
-    from quiz.validate import check_pack_data, question_ids
+    from quiz.validate import check_pack_data, question_ids, seed_stamps
     from quiz.yamlfile import decode_utf8, parse_yaml
 
     raw = read_bytes(path, "pack")
@@ -263,7 +292,7 @@ def load(path: str | Path, progress: Progress | None = None) -> Loaded:
         progress(0.9)
     pack = pack_from_data(data, name)
     warnings = [p for p in problems if p.severity != "error"]
-    store(raw, pack, warnings, question_ids(data))
+    store(raw, pack, warnings, question_ids(data), path, seed_stamps(data, name))
     if progress is not None:
         progress(1.0)
     return Loaded(pack, warnings, False)

@@ -91,7 +91,8 @@ def question_to_data(q: Question) -> dict:
     return out
 
 
-def pack_to_data(pack: Pack) -> dict:
+def pack_to_data(pack: Pack, seeds: str | None = None) -> dict:
+    """The pack as YAML-ready data; ``seeds`` is the header's seeds folder, if it names one."""
     info = pack.info
     header: dict[str, Any] = {"id": info.id, "title": info.title}
     if info.description:
@@ -104,6 +105,8 @@ def pack_to_data(pack: Pack) -> dict:
         header["license"] = info.license
     if info.sources:
         header["sources"] = [dict(s) for s in info.sources]
+    if seeds:
+        header["seeds"] = seeds
     return {"pack": header, "questions": [question_to_data(q) for q in pack.questions]}
 
 
@@ -124,10 +127,10 @@ def schema_line(target: str | Path | None) -> str:
     return f"# yaml-language-server: $schema={schema.as_uri()}"
 
 
-def dump_pack(pack: Pack, target: str | Path | None = None, with_schema: bool = True) -> str:
+def dump_pack(pack: Pack, target: str | Path | None = None, with_schema: bool = True, seeds: str | None = None) -> str:
     """Deterministic YAML text for a pack: same pack and target, byte-identical output."""
     body = yaml.dump(
-        pack_to_data(pack),
+        pack_to_data(pack, seeds),
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,

@@ -14,7 +14,7 @@ PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 _PACK = """\
 # A question pack for the Tour de France docuseries quiz.
-# Check it with:  quiz validate {filename}
+# Check it with:  quiz validate {path}
 # Every question needs: id, category, type, prompt. 'difficulty' is easy,
 # medium (the default) or hard. 'explanation' is shown after the answer;
 # 'source' names the seed article and quotes it word for word.
@@ -27,6 +27,7 @@ pack:
   language: en                  # language code of the questions
   authors: [Your name]
   license: CC-BY-4.0
+  # seeds: my-articles          # the folder of seed files of your own, from this file (see the README)
 
 questions:
   # multiple_choice: 'choices' (2 or more, no duplicates) and the one right 'answer',
@@ -104,7 +105,9 @@ questions:
 _FACTS = """\
 # A facts file: the sourced ground truth that 'quiz generate' turns into questions.
 # The format is described in docs/facts-format.md. Check it with:
-#   quiz validate {filename}
+#   quiz validate {path}
+# and make its pack (written beside it, as {pack_name}) with:
+#   quiz generate {path}
 
 topic:
   id: {pack_id}                 # lower-case letters, digits, '-', '_' and '.'
@@ -184,10 +187,14 @@ def _title(pack_id: str) -> str:
     return pack_id.replace("-", " ").capitalize()
 
 
-def pack_text(pack_id: str, filename: str = "FILE") -> str:
-    """The starter pack, without the editor's schema line (the caller adds it)."""
-    return _PACK.format(pack_id=pack_id, title=_title(pack_id), filename=filename)
+def pack_text(pack_id: str, path: str = "FILE") -> str:
+    """The starter pack, without the editor's schema line (the caller adds it).
+
+    ``path`` is the file as the commands in its comments name it: as typed in a shell.
+    """
+    return _PACK.format(pack_id=pack_id, title=_title(pack_id), path=path)
 
 
-def facts_text(pack_id: str, filename: str = "FILE") -> str:
-    return _FACTS.format(pack_id=pack_id, title=_title(pack_id), filename=filename)
+def facts_text(pack_id: str, path: str = "FILE", pack_name: str = "FILE.pack.yaml") -> str:
+    """The starter facts file; ``pack_name`` is the name `quiz generate` gives its pack."""
+    return _FACTS.format(pack_id=pack_id, title=_title(pack_id), path=path, pack_name=pack_name)

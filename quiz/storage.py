@@ -193,8 +193,11 @@ class ScoreStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            in_the_way = locations.folder_problem(self.path.parent)
             self.problem = (
-                f"Scores could not be saved: the folder {self.path.parent} could not be created"
+                f"Scores could not be saved: {self.path.parent} {in_the_way}. {GOES_ON}"
+                if in_the_way
+                else f"Scores could not be saved: the folder {self.path.parent} could not be created"
                 f" ({_reason(exc)}). {GOES_ON}"
             )
             return

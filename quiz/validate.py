@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from quiz import seeds as seed_folders
 from quiz.errors import Problem
 from quiz.model import (
     DIFFICULTIES,
@@ -34,7 +35,7 @@ from quiz.model import (
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
 
-HEADER_FIELDS = ("id", "title", "description", "version", "language", "authors", "license", "sources")
+HEADER_FIELDS = ("id", "title", "description", "version", "language", "authors", "license", "sources", "seeds")
 COMMON_FIELDS = ("id", "category", "type", "difficulty", "prompt", "explanation", "facts", "source")
 #: The answer fields each question type uses; any other answer field is a mistake.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -85,7 +86,7 @@ def _header_ok(h: Any) -> bool:
     for key, value in h.items():
         if key == "id":
             ok = _str(value) and SLUG.search(value) is not None
-        elif key == "title":
+        elif key in ("title", "seeds"):
             ok = _text(value)
         elif key in ("description", "language", "license"):
             ok = _str(value)
@@ -426,7 +427,7 @@ def _explain(err: Any, data: Any) -> list[_Found]:
 # --------------------------------------------------------------------------- semantic rules
 
 
-_seed_texts: dict[str, tuple[str, str, str] | None] = {}
+_seed_texts: dict[tuple[str, int, int], tuple[str, str, str]] = {}
 
 
 def _fold(text: str) -> str:
@@ -438,26 +439,41 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def _seed(seeds: Path, name: str) -> tuple[str, str, str] | None:
-    key = f"{seeds}/{name}"
+def _seed(places: seed_folders.SeedPlaces, name: str) -> tuple[str, str, str] | None:
+    path = places.find(name)
+    if path is None:
+        return None
+    key = seed_folders.stamp(path)  # a seed edited while the game runs is read again
     if key not in _seed_texts:
-        path = seeds / name
-        if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
-            _seed_texts[key] = None
-        else:
+        try:
             text = path.read_text(encoding="utf-8", errors="replace")
-            _seed_texts[key] = (text, " ".join(text.split()), _fold(text))
+        except OSError:
+            return None
+        _seed_texts[key] = (text, " ".join(text.split()), _fold(text))
     return _seed_texts[key]
 
 
-def _check_source(q: dict, seeds: Path, add: Any) -> None:
+def _check_source(q: dict, places: seed_folders.SeedPlaces, add: Any, texts: dict, unchecked: set[str]) -> None:
+    """Check one question's quote; ``texts`` keeps each seed's text for the rest of the pack."""
     source = q["source"]
     seed, quote = source["seed"], source["quote"]
-    stored = _seed(seeds, seed)
+    if seed not in texts:
+        texts[seed] = _seed(places, seed)
+    stored = texts[seed]
     if stored is None:
-        names = sorted(p.name for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+        names = places.names()
         hint = _did_you_mean(seed, names)
-        add(source.pos_of("seed"), f"unknown seed file {_shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
+        if places.strict:
+            add(source.pos_of("seed"),
+                f"unknown seed file {_shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
+        elif seed not in unchecked:
+            # A pack of one's own may quote articles the game does not have: say so once per file.
+            unchecked.add(seed)
+            where = "in the folder named in 'seeds'" if places.named else "beside this pack"
+            add(source.pos_of("seed"),
+                f"seed file {_shown(seed)} is neither {where} nor among the game's seeds, so the quotes from it "
+                f"are not checked{hint or ''}; put it {where} or name its folder in the header's 'seeds'",
+                "warning")
         return
     _raw, spaced, folded = stored
     if " ".join(quote.split()) in spaced:
@@ -476,7 +492,7 @@ def _raw_token(lines: list[str], line: int, column: int) -> str:
     return re.split(r"[\s,#\]}]", rest, maxsplit=1)[0]
 
 
-def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> None:
+def _semantic(data: dict, text: str | None, seeds: seed_folders.SeedPlaces | None, add: Any) -> None:
     questions = data.get("questions")
     if not isinstance(questions, list):
         return
@@ -486,6 +502,8 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
         add(where, "the pack has no questions; add at least one under 'questions:'")
     lines = text.splitlines() if text is not None else None
     seen_ids: dict[str, tuple[int, int]] = {}
+    unchecked: set[str] = set()
+    texts: dict[str, tuple[str, str, str] | None] = {}
     for index, q in enumerate(questions):
         if not isinstance(q, dict):
             continue
@@ -557,7 +575,7 @@ def _semantic(data: dict, text: str | None, seeds: Path | None, add: Any) -> Non
                             f"{_shown(value)} appears twice on the {side} side of the pairs")
                     seen_side.add(value)
         if seeds is not None and _FIELD_OK["source"](q.get("source")) and hasattr(q["source"], "pos_of"):
-            _check_source(q, seeds, add)
+            _check_source(q, seeds, add, texts, unchecked)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -590,15 +608,12 @@ def check_pack_data(data: object, name: str, text: str | None = None, seeds: Pat
     read as true. ``seeds``: True to find the seed articles (quiz.locations), a
     folder, or None/False to skip quote checks.
     """
-    if seeds is True:
-        from quiz.locations import seeds_dir
-
-        seeds = seeds_dir()
-    seeds_path = Path(seeds) if seeds else None
     found: list[_Found] = []
 
     def add(where: tuple[int, int], message: str, severity: str = "error", renamed: tuple | None = None) -> None:
         found.append(_Found(where[0], where[1], message, severity, renamed=renamed))
+
+    places = seed_places(data, name, seeds, add)
 
     if not conforms(data):
         # Explaining one schema error costs about a millisecond, so a file where every one of
@@ -609,7 +624,7 @@ def check_pack_data(data: object, name: str, text: str | None = None, seeds: Pat
         if next(errors, None) is not None:
             found.append(_more_broken(data, found))
     if isinstance(data, dict):
-        _semantic(data, text, seeds_path if (seeds_path and seeds_path.is_dir()) else None, add)
+        _semantic(data, text, places, add)
     explained = {f.renamed for f in found if f.renamed}
     problems: list[Problem] = []
     seen: set[tuple] = set()
@@ -623,6 +638,43 @@ def check_pack_data(data: object, name: str, text: str | None = None, seeds: Pat
         problems.append(Problem(name, f.line, f.column, f.message, f.severity))
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
+
+
+def _named_seeds(data: Any) -> str | None:
+    """The header's ``seeds`` folder, when it is one."""
+    header = data.get("pack") if isinstance(data, dict) else None
+    named = header.get("seeds") if isinstance(header, dict) else None
+    return named if _text(named) else None
+
+
+def seed_places(data: Any, name: str, seeds: Path | str | None | bool = True, add: Any = None) -> seed_folders.SeedPlaces | None:
+    """Where the quotes of the pack ``name`` are checked (see quiz.seeds); None: they are not.
+
+    ``seeds``: True for the pack's own places, a folder to check against that folder
+    alone, None or False for no checks. ``add`` hears of a named folder that is missing.
+    """
+    if seeds is True:
+        named = _named_seeds(data)
+        places = seed_folders.for_pack(name, named)
+        if named and places is not None and not places.folders[0].is_dir() and add is not None:
+            header = data["pack"]
+            add(header.pos_of("seeds") if hasattr(header, "pos_of") else (0, 0),
+                f"the seeds folder {_shown(named)} was not found (it is looked up from this pack's folder)", "warning")
+        return places
+    if not seeds or not Path(seeds).is_dir():
+        return None
+    return seed_folders.in_folder(seeds)
+
+
+def seed_stamps(data: Any, name: str) -> list[tuple[str, int, int]]:
+    """What of the pack's own folders its checked quotes depended on, for the pack cache (quiz.seeds)."""
+    places = seed_places(data, name)
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if places is None or not isinstance(questions, list):
+        return []
+    names = {q["source"]["seed"] for q in questions
+             if isinstance(q, dict) and _FIELD_OK["source"](q.get("source"))}
+    return places.stamps(names)
 
 
 def is_facts_data(name: str, data: Any) -> bool:
@@ -686,7 +738,7 @@ def check_file(path: str | Path, progress: Any = None) -> FileReport:
     try:
         raw = packcache.read_bytes(path, what)
         if what == "pack":
-            hit = packcache.lookup(raw)
+            hit = packcache.lookup(raw, path)
             if hit is not None:
                 return FileReport(name, "pack", [packcache.problem_from(p, name) for p in hit["warnings"]],
                                   [tuple(i) for i in hit["ids"]], _cached_pack_id(hit["info"]["id"], raw))

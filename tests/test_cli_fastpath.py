@@ -122,9 +122,12 @@ def test_anything_else_goes_through_click(args):
     assert status in ("0", "2")
 
 
-def test_a_data_dir_that_is_a_file_is_refused_by_click(tmp_path):
+def test_a_data_dir_that_is_a_file_is_said_and_validation_goes_on(tmp_path):
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("x", encoding="utf-8")
-    out, err, imported, status = _probe("validate", str(FIXTURES / "sample-pack.yaml"), QUIZ_DATA_DIR=str(not_a_dir))
-    assert imported and status == "2"
-    assert "--data-dir" in err
+    args = ("validate", str(FIXTURES / "sample-pack.yaml"))
+    out, err, imported, status = _probe(*args, QUIZ_DATA_DIR=str(not_a_dir))
+    assert not imported and status == "0"
+    assert "(from QUIZ_DATA_DIR) is a file, not a folder" in err and "--data-dir" not in err
+    slow = _click(*args, QUIZ_DATA_DIR=str(not_a_dir))
+    assert (out, err.strip(), status) == (slow.stdout, slow.stderr.strip(), str(slow.returncode))

@@ -104,9 +104,9 @@ def test_big_pack_round_trips_through_the_cache(tmp_path):
     # Speed is the benchmark's business (bench/loading.py); here, every field must come back.
     raw = b"any bytes: the key is all that matters here"
     pack = _big_pack(4_000)
-    packcache.store(raw, pack, [], [])
     target = tmp_path / "big.yaml"
     target.write_bytes(raw)
+    packcache.store(raw, pack, [], [], target)  # the key is the bytes and the folder they are in
     loaded = packcache.load(target)
     assert loaded.from_cache and loaded.pack.questions == pack.questions
     assert loaded.pack.info == pack.info

@@ -71,12 +71,16 @@ class Terminal:
     def start_round(self) -> int:
         """Start the game in the shell; returns the game's process id once question 1 shows."""
         # --data-dir belongs to the quiz command itself, so it comes before "play".
-        command = [sys.executable, "-m", "quiz", "--data-dir", str(self.data_dir), "play", "--seed", "3",
-                   "--no-timer", "--pack", str(PACK.relative_to(ROOT))]
+        return self.start_game(["play", "--seed", "3", "--no-timer", "--pack", str(PACK.relative_to(ROOT))],
+                               "Question 1/")
+
+    def start_game(self, args: list[str], shows: str) -> int:
+        """Run ``quiz args`` in the shell; returns the game's process id once ``shows`` is on screen."""
+        command = [sys.executable, "-m", "quiz", "--data-dir", str(self.data_dir), *args]
         self.type(shlex.join(command))
         self.keys("Enter")
-        screen = self.wait_for(lambda s: "Question 1/" in s or s.rstrip().endswith(PROMPT.rstrip()), "the first question")
-        assert "Question 1/" in screen, f"the game did not start:\n{screen}"
+        screen = self.wait_for(lambda s: shows in s or s.rstrip().endswith(PROMPT.rstrip()), repr(shows))
+        assert shows in screen, f"the game did not start:\n{screen}"
         assert self.flag("alternate_on") == "1"
         shell = int(self.flag("pane_pid"))
         children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
@@ -164,4 +168,20 @@ def test_resize_burst_mid_question_then_answer(term):
     term.keys("C-q")
     term.wait_for(lambda s: "Quit the game?" in s, "the quit confirmation")
     term.type("y")
+    term.assert_usable(pid)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_at_the_title_leaves_the_terminal_usable(term, sig):
+    pid = term.start_game([], "Behind the Scenes Quiz")
+    os.kill(pid, sig)
+    term.assert_usable(pid)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_with_a_dialog_open_leaves_the_terminal_usable(term, sig):
+    pid = term.start_round()
+    term.keys("F1")
+    term.wait_for(lambda s: "closes this help" in s, "the help dialog")
+    os.kill(pid, sig)
     term.assert_usable(pid)

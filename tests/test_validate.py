@@ -214,7 +214,9 @@ def test_every_problem_reported_at_once():
 
 def test_many_problems_fixture_reports_all():
     report = check_file(BROKEN / "many-problems.yaml")
-    assert len(report.errors) == 22
+    assert len(report.errors) == 21
+    # Not a built-in pack: a seed found nowhere leaves its quotes unchecked, which is worth a warning only.
+    assert [p.line for p in report.warnings if "seed file '999_missing.txt'" in p.message] == [83]
     assert len({(p.line, p.column, p.message) for p in report.problems}) == len(report.problems)
 
 
@@ -331,7 +333,7 @@ def test_exit_codes_and_summary(tmp_path, sample_pack_path):
     assert warn.output.splitlines()[-1] == "1 file checked: 1 valid (1 warning)"
     bad = runner.invoke(cli, ["validate", str(warned), str(BROKEN / "many-problems.yaml"), str(BROKEN / "empty.yaml")])
     assert bad.exit_code == 1
-    assert bad.output.splitlines()[-1] == "3 files checked: 1 valid, 2 with 23 errors (1 warning)"
+    assert bad.output.splitlines()[-1] == "3 files checked: 1 valid, 2 with 22 errors (2 warnings)"
     missing = runner.invoke(cli, ["validate", str(tmp_path / "nope.yaml")])
     assert missing.exit_code == 2 and "no such file or folder" in missing.stderr
     assert runner.invoke(cli, ["validate"]).exit_code == 2

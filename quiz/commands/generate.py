@@ -18,6 +18,7 @@ from quiz.errors import FileProblem
 from quiz.facts import FactsInvalid, load_facts
 from quiz.generator import generate_pack
 from quiz.packfile import dump_pack
+from quiz.seeds import folder_from
 
 FACTS_SUFFIX = ".facts.yaml"
 
@@ -42,7 +43,9 @@ def render(facts_path: Path, target: Path) -> tuple[str, int]:
     """The bank's text for a facts file and its question count; raises FileProblem or FactsInvalid."""
     base = load_facts(facts_path, locations.seeds_dir())
     pack = generate_pack(base)
-    return dump_pack(pack, target), len(pack.questions)
+    # Seeds that sit beside the facts file belong to the pack too: it names their folder.
+    seeds = folder_from(target, facts_path.parent, {q.source.seed for q in pack.questions if q.source})
+    return dump_pack(pack, target, seeds=seeds), len(pack.questions)
 
 
 @click.command("generate")
@@ -67,6 +70,7 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
             text, count = render(facts_path, target)
         except FileProblem as exc:
             click.echo(str(exc.problem), err=True)
+            _point_at_pack_folder(facts_path)
             failed = True
             continue
         except FactsInvalid as exc:
@@ -116,6 +120,15 @@ def _echo_problems(problems: list, facts_path: Path) -> None:
     if len(problems) > MAX_LISTED:
         click.echo(f"{facts_path}: ... and {len(problems) - MAX_LISTED:,} more problems; "
                    f"`quiz validate {facts_path}` lists them all", err=True)
+
+
+def _point_at_pack_folder(facts_path: Path) -> None:
+    """`quiz new --facts` writes into the pack folder: say so when the file is there and not here."""
+    from quiz.commands.shell import word
+
+    there = locations.user_packs_dir() / facts_path.name
+    if not facts_path.exists() and there.is_file():
+        click.echo(f"there is one in your pack folder: quiz generate {word(there.absolute())}", err=True)
 
 
 def _read(path: Path) -> str | None:

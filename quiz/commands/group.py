@@ -43,15 +43,18 @@ class LazyGroup(click.Group):
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.option("--data-dir", type=click.Path(file_okay=False), envvar="QUIZ_DATA_DIR", help=DATA_DIR_HELP)
+# Any path: a file here is said by the game, and play goes on, as with any storage problem.
+@click.option("--data-dir", type=click.Path(), metavar="DIRECTORY", envvar="QUIZ_DATA_DIR", help=DATA_DIR_HELP)
 @click.version_option(__version__, prog_name=PROG, message=VERSION_MESSAGE, help=VERSION_HELP)
 @click.help_option("-h", "--help", help=HELP_HELP)
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
-    if data_dir:
-        from quiz import locations
+    from quiz import locations
 
+    if data_dir:
         locations.set_data_dir(data_dir)
+    if problem := locations.data_dir_problem():
+        click.echo(f"quiz: {problem}", err=True)
     if ctx.invoked_subcommand is None:
         from quiz.tui.app import QuizApp
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def command(pack_id: str, facts: bool, output: str | None, force: bool) -> None:
     It goes into your pack folder (see `quiz packs --where`) unless -o says otherwise.
     """
     from quiz import locations, starter
+    from quiz.commands.generate import pack_path_for
+    from quiz.commands.shell import word as shell_word
     from quiz.packfile import schema_line
 
     if not starter.PACK_ID.match(pack_id) or len(pack_id) > 64:
@@ -35,11 +38,15 @@ def command(pack_id: str, facts: bool, output: str | None, force: bool) -> None:
     else:
         out = Path(output).expanduser()
         target = out / filename if out.is_dir() or output.endswith(("/", "\\")) else out
+    # The full path: what is printed and written in the file's comments works from any folder.
+    target = Path(os.path.abspath(target))
+    word = shell_word(target)
     if target.exists() and not force:
         _fail(f"{target} already exists; use --force to overwrite it")
     if target.exists() and target.is_dir():
         _fail(f"{target} is a folder")
-    body = starter.facts_text(pack_id, target.name) if facts else starter.pack_text(pack_id, target.name)
+    pack = pack_path_for(target)
+    body = starter.facts_text(pack_id, word, pack.name) if facts else starter.pack_text(pack_id, word)
     text = body if facts else schema_line(target) + "\n" + body
     tmp = target.with_name(target.name + ".tmp")
     try:
@@ -47,7 +54,12 @@ def command(pack_id: str, facts: bool, output: str | None, force: bool) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:
+        in_the_way = locations.folder_problem(target.parent)
+        if in_the_way:
+            _fail(f"cannot write {target}: its folder {target.parent} {in_the_way}; give -o FOLDER to write it elsewhere")
         _fail(f"cannot write {target}: {exc.strerror or exc}")
     what = "facts file" if facts else "pack"
     click.echo(f"Wrote a starter {what} to {target}")
-    click.echo(f"Edit it, then check it with: quiz validate {target}")
+    click.echo(f"Edit it, then check it with: quiz validate {word}")
+    if facts:
+        click.echo(f"Make its pack ({pack}) with: quiz generate {word}")

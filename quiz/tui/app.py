@@ -8,9 +8,7 @@ packs and the score store in the background.
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -227,20 +225,10 @@ class QuizApp(App[None]):
         gc.freeze()  # what exists now lives as long as the game: no collection need scan it again
 
     def _handle_hangups(self) -> None:
-        """Leave the terminal usable when killed (SIGTERM) or when the terminal closes (SIGHUP).
+        """A closed terminal, SIGHUP or SIGTERM ends the game at once, leaving the terminal usable."""
+        from quiz.tui.hangup import handle_hangups
 
-        Without this the process dies inside the alternate screen with the cursor hidden
-        and mouse reporting on; exiting normally lets Textual restore the terminal.
-        """
-        if self.is_headless:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                # 128 + signal number, the exit status a shell expects of a killed program.
-                loop.add_signal_handler(sig, lambda sig=sig: self.exit(return_code=128 + int(sig)))
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass  # no such signals (Windows) or not the main thread: nothing to restore then
+        handle_hangups(self)
 
     def report_store_problem(self) -> None:
         """Say once that scores are not being kept; the game carries on regardless."""
