@@ -20,6 +20,8 @@ from typing import Any, Iterable
 
 from quiz import seeds as seed_folders
 from quiz.errors import Problem
+from quiz.qtypes import TYPES
+from quiz.qtypes.base import DataCheck, is_answer_text, is_number
 from quiz.model import (
     DIFFICULTIES,
     MATCHING,
@@ -38,19 +40,10 @@ SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
 HEADER_FIELDS = ("id", "title", "description", "version", "language", "authors", "license", "sources", "seeds")
 COMMON_FIELDS = ("id", "category", "type", "difficulty", "prompt", "explanation", "facts", "source")
 #: The answer fields each question type uses; any other answer field is a mistake.
-TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    MULTIPLE_CHOICE: ("choices", "answer"),
-    MULTI_SELECT: ("choices", "answers"),
-    TRUE_FALSE: ("answer",),
-    TYPE_IN: ("answers",),
-    NUMERIC: ("answer", "tolerance", "range", "unit"),
-    ORDERING: ("items",),
-    MATCHING: ("pairs",),
-}
+TYPE_FIELDS: dict[str, tuple[str, ...]] = {name: definition.fields for name, definition in TYPES.items()}
 ANSWER_FIELDS = ("choices", "answer", "answers", "tolerance", "range", "unit", "items", "pairs")
 QUESTION_FIELDS = COMMON_FIELDS + ANSWER_FIELDS
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_YAML11_BOOLS = {"yes", "no", "on", "off"}
 
 
 # --------------------------------------------------------------------------- fast structural mirror
@@ -60,12 +53,8 @@ def _text(v: Any) -> bool:
     return type(v) is str and not v.isspace() and v != ""
 
 
-def _number(v: Any) -> bool:
-    return type(v) is int or type(v) is float
-
-
-def _answer_text(v: Any) -> bool:
-    return _number(v) or _text(v)
+_number = is_number
+_answer_text = is_answer_text
 
 
 def _list_of(v: Any, ok: Any) -> bool:
@@ -527,53 +516,8 @@ def _semantic(data: dict, text: str | None, seeds: seed_folders.SeedPlaces | Non
                 renamed = (index, hint.split("'")[1]) if hint else None
                 add((line, col), f"'{key}' is not used by {qtype} questions (they use {', '.join(repr(a) for a in allowed)}){hint}",
                     renamed=renamed)
-        choices = q.get("choices")
-        choice_texts = {as_text(c) for c in choices} if _list_of(choices, _answer_text) else None
-        if qtype == MULTIPLE_CHOICE and choice_texts is not None and _answer_text(q.get("answer")):
-            answer = as_text(q["answer"])
-            if answer not in choice_texts:
-                add(pos("answer"), f"the answer {_shown(answer)} is not one of the choices{_did_you_mean(answer, sorted(choice_texts))}")
-        elif qtype == MULTI_SELECT and choice_texts is not None and _list_of(q.get("answers"), _answer_text):
-            answers = q["answers"]
-            for i, a in enumerate(answers):
-                if as_text(a) not in choice_texts:
-                    where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
-                    add(where, f"the answer {_shown(as_text(a))} is not one of the choices"
-                        f"{_did_you_mean(as_text(a), sorted(choice_texts))}")
-            if answers and {as_text(a) for a in answers} >= choice_texts:
-                add(pos("answers"), "every choice is a right answer; add at least one wrong choice", "warning")
-        elif qtype == TRUE_FALSE and isinstance(q.get("answer"), bool) and lines is not None:
-            token = _raw_token(lines, *pos("answer"))
-            if token.lower() in _YAML11_BOOLS:
-                add(pos("answer"), f"write the answer as true or false, not {_shown(token)} "
-                    "(YAML tools disagree on what it means)")
-        elif qtype == TYPE_IN and _list_of(q.get("answers"), _answer_text):
-            answers = q["answers"]
-            seen: set[str] = set()
-            for i, a in enumerate(answers):
-                folded = " ".join(as_text(a).casefold().split())
-                if folded in seen:
-                    where = answers.pos_of(i) if hasattr(answers, "pos_of") else pos("answers")
-                    add(where, f"the accepted answer {_shown(as_text(a))} is listed twice (answers are compared "
-                        "without case)", "warning")
-                seen.add(folded)
-        elif qtype == NUMERIC:
-            rng = q.get("range")
-            if _list_of(rng, _number) and len(rng) == 2 and rng[0] > rng[1]:
-                add(pos("range"), f"the range's low end {rng[0]} is above its high end {rng[1]}; write [low, high]")
-            if "range" in q and "tolerance" in q:
-                add(q.key_pos.get("tolerance", pos("tolerance")) if hasattr(q, "key_pos") else pos("tolerance"),
-                    "'tolerance' is ignored when 'range' is given", "warning")
-        elif qtype == MATCHING and _list_of(q.get("pairs"), _pair_ok):
-            pairs = q["pairs"]
-            for side in ("left", "right"):
-                seen_side: set[str] = set()
-                for p in pairs:
-                    value = as_text(p[side])
-                    if value in seen_side:
-                        add(p.pos_of(side) if hasattr(p, "pos_of") else pos("pairs"),
-                            f"{_shown(value)} appears twice on the {side} side of the pairs")
-                    seen_side.add(value)
+        raw = (lambda key: _raw_token(lines, *pos(key))) if lines is not None else (lambda key: "")
+        TYPES[qtype].check_data(DataCheck(q, add, raw, _shown, _did_you_mean))
         if seeds is not None and _FIELD_OK["source"](q.get("source")) and hasattr(q["source"], "pos_of"):
             _check_source(q, seeds, add, texts, unchecked)
 

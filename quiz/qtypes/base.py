@@ -67,6 +67,23 @@ class DataCheck:
         return pos_of(index) if pos_of is not None else self.pos(key)
 
 
+def is_number(value: Any) -> bool:
+    """A number as YAML reads one (not a bool)."""
+    return type(value) is int or type(value) is float
+
+
+def is_answer_text(value: Any) -> bool:
+    """What a choice or an answer may be: text that is not blank, or a number."""
+    return is_number(value) or (type(value) is str and value.strip() != "")
+
+
+def answer_texts(value: Any) -> list[str] | None:
+    """A list of answer texts as a player sees them, or None when the field is not such a list."""
+    if not isinstance(value, list) or not all(is_answer_text(v) for v in value):
+        return None
+    return [as_text(v) for v in value]
+
+
 def texts(values: Any) -> tuple[str, ...]:
     """A list from a pack as the texts a player sees (true/false, 3 not 3.0)."""
     return tuple(as_text(v) for v in (values or []))

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quiz.model import Question, as_text
-from quiz.qtypes.base import DataCheck, Json, QuestionType, Response, shuffled_unsolved, wire_arrangement
+from quiz.qtypes.base import DataCheck, Json, QuestionType, Response, is_answer_text, shuffled_unsolved, wire_arrangement
 
 
 class Matching(QuestionType):
@@ -24,8 +24,11 @@ class Matching(QuestionType):
 
     def check_data(self, check: DataCheck) -> None:
         pairs = check.data.get("pairs")
-        if not isinstance(pairs, list) or not all(isinstance(p, dict) and "left" in p and "right" in p for p in pairs):
-            return
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, dict) and len(p) == 2 and is_answer_text(p.get("left")) and is_answer_text(p.get("right"))
+            for p in pairs
+        ):
+            return  # the schema has said what is wrong
         for side in ("left", "right"):
             seen: set[str] = set()
             for p in pairs:

@@ -6,8 +6,8 @@ import random
 from collections.abc import Mapping
 from typing import Any
 
-from quiz.model import Question, as_text
-from quiz.qtypes.base import DataCheck, QuestionType, Response, WireError, texts
+from quiz.model import Question
+from quiz.qtypes.base import DataCheck, QuestionType, Response, WireError, answer_texts, texts
 
 
 class MultiSelect(QuestionType):
@@ -22,17 +22,15 @@ class MultiSelect(QuestionType):
         return {"choices": list(q.choices), "answers": list(q.answers)}
 
     def check_data(self, check: DataCheck) -> None:
-        choices, answers = check.data.get("choices"), check.data.get("answers")
-        if not isinstance(choices, list) or not isinstance(answers, list):
-            return
-        if any(isinstance(v, (list, dict)) or v is None for v in [*choices, *answers]):
-            return
-        known = {as_text(c) for c in choices}
+        choices, answers = answer_texts(check.data.get("choices")), answer_texts(check.data.get("answers"))
+        if choices is None or answers is None:
+            return  # the schema has said what is wrong
+        known = set(choices)
         for i, a in enumerate(answers):
-            if as_text(a) not in known:
-                check.add(check.item_pos("answers", i), f"the answer {check.shown(as_text(a))} is not one of the choices"
-                          f"{check.did_you_mean(as_text(a), sorted(known))}")
-        if answers and {as_text(a) for a in answers} >= known:
+            if a not in known:
+                check.add(check.item_pos("answers", i), f"the answer {check.shown(a)} is not one of the choices"
+                          f"{check.did_you_mean(a, sorted(known))}")
+        if answers and set(answers) >= known:
             check.add(check.pos("answers"), "every choice is a right answer; add at least one wrong choice", "warning")
 
     def options(self, q: Question, rng: random.Random) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quiz.model import Question, as_text
-from quiz.qtypes.base import DataCheck, QuestionType, Response, WireError, texts
+from quiz.qtypes.base import DataCheck, QuestionType, Response, WireError, answer_texts, is_answer_text, texts
 
 
 class MultipleChoice(QuestionType):
@@ -22,11 +22,11 @@ class MultipleChoice(QuestionType):
         return {"choices": list(q.choices), "answer": q.answers[0]}
 
     def check_data(self, check: DataCheck) -> None:
-        choices = check.data.get("choices")
+        choices = answer_texts(check.data.get("choices"))
         answer = check.data.get("answer")
-        if not isinstance(choices, list) or answer is None or isinstance(answer, (list, dict)):
+        if choices is None or not is_answer_text(answer):
             return  # the schema has said what is wrong
-        known = sorted({as_text(c) for c in choices if not isinstance(c, (list, dict))})
+        known = sorted(set(choices))
         if as_text(answer) not in known:
             check.add(check.pos("answer"), f"the answer {check.shown(as_text(answer))} is not one of the choices"
                       f"{check.did_you_mean(as_text(answer), known)}")

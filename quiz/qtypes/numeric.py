@@ -7,13 +7,23 @@ from typing import Any
 
 from quiz.answers import number_matches, parse_number
 from quiz.model import Question, as_text
-from quiz.qtypes.base import DataCheck, Json, QuestionType, Response, WireError, number_text, wire_text, yaml_number
+from quiz.qtypes.base import (
+    DataCheck,
+    Json,
+    QuestionType,
+    Response,
+    WireError,
+    is_number,
+    number_text,
+    wire_text,
+    yaml_number,
+)
 
 
 class Numeric(QuestionType):
     name = "numeric"
     title = "Type a number"
-    fields = ("answer", "range", "tolerance", "unit")
+    fields = ("answer", "tolerance", "range", "unit")
 
     def read(self, data: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"unit": str(data.get("unit", "") or "")}
@@ -40,7 +50,7 @@ class Numeric(QuestionType):
     def check_data(self, check: DataCheck) -> None:
         data = check.data
         rng = data.get("range")
-        if isinstance(rng, list) and len(rng) == 2 and all(_is_number(v) for v in rng) and rng[0] > rng[1]:
+        if isinstance(rng, list) and len(rng) == 2 and all(is_number(v) for v in rng) and rng[0] > rng[1]:
             check.add(check.pos("range"), f"the range's low end {rng[0]} is above its high end {rng[1]}; write [low, high]")
         if "range" in data and "tolerance" in data:
             key_pos = getattr(data, "key_pos", {})
@@ -68,10 +78,6 @@ class Numeric(QuestionType):
         if parse_number(text) is None:
             raise WireError("the answer must be a number")
         return text
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 TYPE = Numeric()

@@ -9,8 +9,8 @@ from quiz.answers import parse_bool
 from quiz.model import Question
 from quiz.qtypes.base import DataCheck, QuestionType, Response, WireError
 
-#: Words YAML 1.1 tools read as booleans but YAML 1.2 (and some editors) as text.
-YAML11_BOOLS = {"yes", "no", "y", "n", "on", "off"}
+#: Words the YAML reader takes for true or false that YAML 1.2 (and some editors) read as text.
+YAML11_BOOLS = {"yes", "no", "on", "off"}
 
 
 class TrueFalse(QuestionType):

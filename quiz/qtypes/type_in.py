@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from quiz.answers import text_matches
-from quiz.model import Question, as_text
-from quiz.qtypes.base import DataCheck, QuestionType, Response, texts, wire_text
+from quiz.model import Question
+from quiz.qtypes.base import DataCheck, QuestionType, Response, answer_texts, texts, wire_text
 
 
 class TypeIn(QuestionType):
@@ -22,16 +22,14 @@ class TypeIn(QuestionType):
         return {"answers": list(q.answers)}
 
     def check_data(self, check: DataCheck) -> None:
-        answers = check.data.get("answers")
-        if not isinstance(answers, list):
-            return
+        answers = answer_texts(check.data.get("answers"))
+        if answers is None:
+            return  # the schema has said what is wrong
         seen: set[str] = set()
         for i, a in enumerate(answers):
-            if a is None or isinstance(a, (list, dict)):
-                continue
-            folded = " ".join(as_text(a).casefold().split())
+            folded = " ".join(a.casefold().split())
             if folded in seen:
-                check.add(check.item_pos("answers", i), f"the accepted answer {check.shown(as_text(a))} is listed "
+                check.add(check.item_pos("answers", i), f"the accepted answer {check.shown(a)} is listed "
                           "twice (answers are compared without case)", "warning")
             seen.add(folded)
 
