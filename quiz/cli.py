@@ -19,21 +19,7 @@ from __future__ import annotations
 import os
 import sys
 
-from quiz.commands.table import COMMANDS, top_help, version_line  # noqa: F401  (COMMANDS re-exported)
-
-
-def columns() -> int:
-    """The terminal width, from COLUMNS or the terminal (``shutil.get_terminal_size`` without importing shutil)."""
-    try:
-        width = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        width = 0
-    if width <= 0:
-        try:
-            width = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            width = 0
-    return width or 80
+from quiz.commands.table import COMMANDS, columns, top_help, version_line  # noqa: F401  (COMMANDS re-exported)
 
 
 def _fast(args: list[str]) -> int | None:

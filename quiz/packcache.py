@@ -34,15 +34,24 @@ from pathlib import Path
 from quiz import locations
 from quiz.errors import PackInvalid, Problem
 from quiz.model import Pack, PackInfo, Question, Source
+from quiz.packfile import pack_from_data
 from quiz.progress import Progress, part
 from quiz.seeds import stamp
 from quiz.textfile import read_bytes, sha256_of
+from quiz.validate import check_pack_data, question_ids, seed_stamps
+from quiz.yamlfile import decode_utf8, parse_yaml
 
 FORMAT = 3
 SUFFIX = ".cache"
 _HERE = Path(__file__).parent
 #: Files whose code decides what a cached entry holds; editing one retires old entries.
-_CODE = ("validate.py", "packfile.py", "model.py", "schema/pack.schema.json")
+_CODE = (
+    "validate.py",
+    "packfile.py",
+    "model.py",
+    "schema/pack.schema.json",
+    *sorted(f"qtypes/{p.name}" for p in (Path(__file__).parent / "qtypes").glob("*.py")),
+)
 #: The stored columns: every Question field but the pack (the entry's own) and the source (two columns).
 _COLUMNS = tuple(f.name for f in fields(Question) if f.name not in ("pack", "source"))
 
@@ -151,8 +160,6 @@ def problem_from(item: list, name: str) -> Problem:
 
 def store_data(raw: bytes, data: dict, problems: list[Problem], ids: list, name: str) -> None:
     """Cache a pack that was just checked and found without errors."""
-    from quiz.packfile import pack_from_data
-    from quiz.validate import seed_stamps
 
     try:
         pack = pack_from_data(data, name)
@@ -255,6 +262,14 @@ def _questions(entry: dict, pack_id: str) -> list[Question]:
     return questions
 
 
+def load_pack(path: str | Path) -> Pack:
+    """The pack in ``path``, checked (from the cache when its bytes were checked before).
+
+    Raises FileProblem (cannot read or parse) or PackInvalid (every error found).
+    """
+    return load(path).pack
+
+
 def load(path: str | Path, progress: Progress | None = None) -> Loaded:
     """Read a pack, from the cache when its bytes were checked before.
 
@@ -275,9 +290,6 @@ def load(path: str | Path, progress: Progress | None = None) -> Loaded:
         finally:
             if enabled:
                 gc.enable()
-    from quiz.packfile import pack_from_data
-    from quiz.validate import check_pack_data, question_ids, seed_stamps
-    from quiz.yamlfile import decode_utf8, parse_yaml
 
     raw = read_bytes(path, "pack")
     text = decode_utf8(raw, name, "pack")

@@ -14,27 +14,13 @@ from typing import Any
 
 import yaml
 
-from quiz.errors import PackInvalid
 from quiz.model import Pack, PackInfo, Question, Source
 from quiz.qtypes import TYPES
 from quiz.qtypes.base import texts
-from quiz.yamlfile import load_yaml
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def load_pack(path: str | Path) -> Pack:
-    """Read, check and convert one pack file; raises FileProblem or PackInvalid."""
-    from quiz.validate import check_pack_data  # the validator imports this module too
-
-    name = str(path)
-    data = load_yaml(path, "pack")
-    problems = [p for p in check_pack_data(data, name) if p.severity == "error"]
-    if problems:
-        raise PackInvalid(problems)
-    return pack_from_data(data, name)
 
 
 def pack_from_data(data: dict, name: str = "") -> Pack:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from itertools import islice
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -221,7 +221,7 @@ def _walk(data: Any, path: Iterable) -> Any:
 SHOWN_CHARS = 60
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """``repr(value)`` for a message, cut to SHOWN_CHARS with an ellipsis."""
     if isinstance(value, str) and len(value) > SHOWN_CHARS:
         text = repr(value[:SHOWN_CHARS])
@@ -238,7 +238,7 @@ def _kind(v: Any) -> str:
     if isinstance(v, (int, float)):
         return f"the number {v}"
     if isinstance(v, str):
-        return f"the text {_shown(v)}"
+        return f"the text {shown(v)}"
     if isinstance(v, list):
         return "a list"
     if isinstance(v, dict):
@@ -371,10 +371,10 @@ def _explain(err: Any, data: Any) -> list[_Found]:
     if v == "enum":
         options = [str(o) for o in err.validator_value]
         label = "question type" if path[-1] == "type" else str(path[-1])
-        return [_Found(line, col, f"unknown {label} {_shown(node)}{_did_you_mean(node, options)} (use one of: {', '.join(options)})")]
+        return [_Found(line, col, f"unknown {label} {shown(node)}{_did_you_mean(node, options)} (use one of: {', '.join(options)})")]
     if v in ("minLength", "pattern"):
         if path == ["pack", "id"]:
-            return [_Found(line, col, f"pack id {_shown(node)} is not a slug: use lowercase letters, digits and hyphens (e.g. 'tdf-teams')")]
+            return [_Found(line, col, f"pack id {shown(node)} is not a slug: use lowercase letters, digits and hyphens (e.g. 'tdf-teams')")]
         return [_Found(line, col, f"{what} is empty")]
     if v == "minItems":
         n = len(node)
@@ -400,7 +400,7 @@ def _explain(err: Any, data: Any) -> list[_Found]:
             try:
                 if item in seen:
                     iline, icol = node.pos_of(i) if hasattr(node, "pos_of") else (line, col)
-                    out.append(_Found(iline, icol, f"duplicate {noun} {_shown(item)} in '{path[-1]}'"))
+                    out.append(_Found(iline, icol, f"duplicate {noun} {shown(item)} in '{path[-1]}'"))
                 seen.add(item)
             except TypeError:
                 pass
@@ -454,13 +454,13 @@ def _check_source(q: dict, places: seed_folders.SeedPlaces, add: Any, texts: dic
         hint = _did_you_mean(seed, names)
         if places.strict:
             add(source.pos_of("seed"),
-                f"unknown seed file {_shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
+                f"unknown seed file {shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
         elif seed not in unchecked:
             # A pack of one's own may quote articles the game does not have: say so once per file.
             unchecked.add(seed)
             where = "in the folder named in 'seeds'" if places.named else "beside this pack"
             add(source.pos_of("seed"),
-                f"seed file {_shown(seed)} is neither {where} nor among the game's seeds, so the quotes from it "
+                f"seed file {shown(seed)} is neither {where} nor among the game's seeds, so the quotes from it "
                 f"are not checked{hint or ''}; put it {where} or name its folder in the header's 'seeds'",
                 "warning")
         return
@@ -502,7 +502,7 @@ def _semantic(data: dict, text: str | None, seeds: seed_folders.SeedPlaces | Non
             key = as_text(qid)
             if key in seen_ids:
                 first = seen_ids[key]
-                add(pos("id"), f"duplicate question id {_shown(key)} (first used at line {first[0]})")
+                add(pos("id"), f"duplicate question id {shown(key)} (first used at line {first[0]})")
             else:
                 seen_ids[key] = pos("id")
         qtype = q.get("type")
@@ -517,7 +517,7 @@ def _semantic(data: dict, text: str | None, seeds: seed_folders.SeedPlaces | Non
                 add((line, col), f"'{key}' is not used by {qtype} questions (they use {', '.join(repr(a) for a in allowed)}){hint}",
                     renamed=renamed)
         raw = (lambda key: _raw_token(lines, *pos(key))) if lines is not None else (lambda key: "")
-        TYPES[qtype].check_data(DataCheck(q, add, raw, _shown, _did_you_mean))
+        TYPES[qtype].check_data(DataCheck(q, add, raw, shown, _did_you_mean))
         if seeds is not None and _FIELD_OK["source"](q.get("source")) and hasattr(q["source"], "pos_of"):
             _check_source(q, seeds, add, texts, unchecked)
 
@@ -603,7 +603,7 @@ def seed_places(data: Any, name: str, seeds: Path | str | None | bool = True, ad
         if named and places is not None and not places.folders[0].is_dir() and add is not None:
             header = data["pack"]
             add(header.pos_of("seeds") if hasattr(header, "pos_of") else (0, 0),
-                f"the seeds folder {_shown(named)} was not found (it is looked up from this pack's folder)", "warning")
+                f"the seeds folder {shown(named)} was not found (it is looked up from this pack's folder)", "warning")
         return places
     if not seeds or not Path(seeds).is_dir():
         return None
@@ -627,27 +627,6 @@ def is_facts_data(name: str, data: Any) -> bool:
     return isinstance(data, dict) and "pack" not in data and ("facts" in data or "entities" in data)
 
 
-@dataclass
-class FileReport:
-    """What checking one file found."""
-
-    path: str
-    kind: str  # "pack" | "facts" | "unknown"
-    problems: list[Problem] = field(default_factory=list)
-    #: (question id, line, column) of each question, for cross-pack duplicate checks.
-    ids: list[tuple[str, int, int]] = field(default_factory=list)
-    #: (pack id, line, column) of the header's id, for cross-pack checks.
-    pack_id: tuple[str, int, int] | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "error"]
-
-
 def question_ids(data: Any) -> list[tuple[str, int, int]]:
     out = []
     questions = data.get("questions") if isinstance(data, dict) else None
@@ -655,110 +634,4 @@ def question_ids(data: Any) -> list[tuple[str, int, int]]:
         if isinstance(q, dict) and isinstance(q.get("id"), (str, int)) and not isinstance(q.get("id"), bool):
             line, col = q.pos_of("id") if hasattr(q, "pos_of") else (0, 0)
             out.append((as_text(q["id"]), line, col))
-    return out
-
-
-def check_facts(data: Any, name: str) -> list[Problem]:
-    try:
-        from quiz.facts import check_facts_data  # written alongside; may not exist yet
-    except ImportError:
-        return [Problem(name, 0, 0, "facts checking unavailable in this version; the file was not checked", "warning")]
-    from quiz.locations import seeds_dir
-
-    return list(check_facts_data(data, name, seeds_dir()))
-
-
-def check_file(path: str | Path, progress: Any = None) -> FileReport:
-    """Check one pack or facts file; never raises for a bad file.
-
-    ``progress`` hears the fraction done while a file is read for the first time.
-    """
-    from quiz.errors import FileProblem
-
-    name = str(path)
-    what = "facts file" if name.endswith((".facts.yaml", ".facts.yml")) else "pack"
-    from quiz import packcache
-
-    try:
-        raw = packcache.read_bytes(path, what)
-        if what == "pack":
-            hit = packcache.lookup(raw, path)
-            if hit is not None:
-                return FileReport(name, "pack", [packcache.problem_from(p, name) for p in hit["warnings"]],
-                                  [tuple(i) for i in hit["ids"]], _cached_pack_id(hit["info"]["id"], raw))
-        from quiz.yamlfile import decode_utf8, parse_yaml
-
-        from quiz.progress import part
-
-        text = decode_utf8(raw, name, what)
-        data = parse_yaml(text, name, what, part(progress, 0.0, 0.75))
-    except FileProblem as exc:
-        return FileReport(name, "unknown", [exc.problem])
-    if progress is not None:
-        progress(0.75)
-    if is_facts_data(name, data):
-        return FileReport(name, "facts", check_facts(data, name))
-    problems = check_pack_data(data, name, text)
-    ids = question_ids(data)
-    if not any(p.severity == "error" for p in problems):
-        if progress is not None:
-            progress(0.9)
-        packcache.store_data(raw, data, problems, ids, name)
-    return FileReport(name, "pack", problems, ids, header_pack_id(data))
-
-
-def header_pack_id(data: Any) -> tuple[str, int, int] | None:
-    header = data.get("pack") if isinstance(data, dict) else None
-    if not isinstance(header, dict) or not isinstance(header.get("id"), str):
-        return None
-    line, column = header.pos_of("id") if hasattr(header, "pos_of") else (0, 0)
-    return header["id"], line, column
-
-
-def _cached_pack_id(pack_id: str, raw: bytes) -> tuple[str, int, int]:
-    """A cached pack's id with its line, found again in the text (the cache keeps no positions)."""
-    m = re.search(rb"^( +id: *)['\"]?" + re.escape(pack_id.encode()) + rb"\b", raw, re.M)
-    if m is None:
-        return pack_id, 0, 0
-    return pack_id, raw.count(b"\n", 0, m.start()) + 1, len(m.group(1)) + 1
-
-
-def duplicate_pack_ids(reports: list[FileReport]) -> list[Problem]:
-    """Packs checked together that share an id: only one of them can be chosen in the game."""
-    first: dict[str, tuple[str, int]] = {}
-    out = []
-    for report in reports:
-        if report.kind != "pack" or report.pack_id is None:
-            continue
-        pack_id, line, column = report.pack_id
-        if pack_id in first:
-            other, other_line = first[pack_id]
-            where = f"{other}:{other_line}" if other_line else other
-            out.append(Problem(report.path, line, column,
-                               f"pack id {_shown(pack_id)} is also used in {where}; only one of the two can be played, "
-                               "so give this pack its own id", "warning"))
-        else:
-            first[pack_id] = (report.path, line)
-    return out
-
-
-# --------------------------------------------------------------------------- unreadable files
-
-def duplicate_ids(reports: list[FileReport]) -> list[Problem]:
-    """A question id used by more than one of the packs checked together."""
-    first: dict[str, tuple[str, int]] = {}
-    out = []
-    for report in reports:
-        if report.kind != "pack":
-            continue
-        seen_here: set[str] = set()
-        for qid, line, col in report.ids:
-            if qid in seen_here:
-                continue  # within one pack: already reported by check_pack_data
-            seen_here.add(qid)
-            if qid in first:
-                other, other_line = first[qid]
-                out.append(Problem(report.path, line, col, f"question id {_shown(qid)} is also used in {other}:{other_line}"))
-            else:
-                first[qid] = (report.path, line)
     return out

@@ -58,7 +58,7 @@ def run(paths: Sequence[str], quiet: bool = False, out: TextIO | None = None, er
             print(_missing(p), file=err)
         err.flush()
         return 2
-    from quiz.validate import check_file, duplicate_ids, duplicate_pack_ids
+    from quiz.checkfile import check_file, duplicate_ids, duplicate_pack_ids
 
     files = files_under(paths)
     if not files:

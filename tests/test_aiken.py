@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from quiz.errors import FileProblem, QuizError
 from quiz.formats import aiken, get_format
 from quiz.model import MULTIPLE_CHOICE, Pack, PackInfo, Question
-from quiz.packfile import dump_pack, load_pack
+from quiz.packcache import load_pack
+from quiz.packfile import dump_pack
 from quiz.validate import check_pack_data
 from quiz.yamlfile import parse_yaml
 from tests.conftest import FIXTURES

@@ -10,7 +10,7 @@ import genanki
 
 from quiz.formats import anki
 from quiz.model import Pack, PackInfo, Question
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 
 def notes_in(apkg, tmp_path):

@@ -17,7 +17,7 @@ from quiz.model import (
     TYPE_IN,
     Question,
 )
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 
 def q(kind: str, **kw) -> Question:

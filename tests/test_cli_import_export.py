@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from quiz import locations
 from quiz.cli import cli
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from tests.conftest import FIXTURES
 
 

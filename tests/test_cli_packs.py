@@ -116,7 +116,7 @@ def test_new_facts_file_passes_validate(tmp_path):
 
 
 def test_new_facts_file_generates_a_playable_pack(tmp_path):
-    from quiz.packfile import load_pack
+    from quiz.packcache import load_pack
 
     runner = CliRunner()
     target = tmp_path / "tour.facts.yaml"

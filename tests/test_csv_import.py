@@ -20,7 +20,7 @@ from quiz.cli import cli
 from quiz.errors import FileProblem, QuizError
 from quiz.formats import csvfmt, jsonfmt
 from quiz.model import QUESTION_TYPES, Pack, PackInfo, Question, Source
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 HEADER = "id,category,type,difficulty,prompt,choices,answers,items,pairs,tolerance,range,unit,explanation\n"
 

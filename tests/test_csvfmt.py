@@ -7,7 +7,7 @@ import io
 
 from quiz.formats import csvfmt
 from quiz.model import Pack, PackInfo, Question
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 
 def rows_of(path):

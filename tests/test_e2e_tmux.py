@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from quiz.answers import normalize
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from quiz.session import RoundSettings
 from sessionkit import Driver
 

@@ -17,7 +17,7 @@ from quiz.cli import cli
 from quiz.formats import worksheet
 from quiz.formats.selection import ExportFilters, SelectionError, neighbours_sharing_a_fact, select, spaced_order
 from quiz.model import Pack, PackInfo, Question, Source
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 
 def bank_path():

@@ -2,7 +2,7 @@
 
 Random and mutated pack YAML goes through the loaders the game uses
 (quiz.packfile.load_pack, quiz.packcache.load) and the validator
-(quiz.validate.check_file): each either gives a pack or a QuizError whose text
+(quiz.checkfile.check_file): each either gives a pack or a QuizError whose text
 names the file and, where the problem has one, a line. Hostile files (alias
 bombs, deep nesting, Python tags, oversized files) are refused quickly with
 bounded memory, by the loader and by ``quiz validate`` as a whole process.
@@ -28,8 +28,8 @@ from quiz import packcache
 from quiz.errors import FileProblem, PackInvalid, QuizError
 from quiz.formats import opentdb
 from quiz.model import Pack
-from quiz.packfile import load_pack
-from quiz.validate import check_file
+from quiz.packcache import load_pack
+from quiz.checkfile import check_file
 
 SAMPLE = (FIXTURES / "sample-pack.yaml").read_text(encoding="utf-8")
 SAMPLE_LINES = SAMPLE.splitlines(keepends=True)

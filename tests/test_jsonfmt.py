@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from quiz.errors import FileProblem, QuizError
 from quiz.formats import jsonfmt, naming
 from quiz.model import Pack, PackInfo, Question
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from tests.conftest import FIXTURES
 
 

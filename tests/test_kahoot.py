@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quiz.errors import FileProblem, QuizError
 from quiz.formats import kahoot
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from tests.conftest import FIXTURES
 
 SHEETS = FIXTURES / "kahoot"

@@ -18,7 +18,8 @@ from conftest import ROOT, SEEDS
 from quiz import locations, packcache
 from quiz.cli import cli
 from quiz.errors import PackInvalid
-from quiz.validate import check_file, check_pack_data, conforms, schema_validator
+from quiz.checkfile import check_file
+from quiz.validate import check_pack_data, conforms, schema_validator
 from quiz.yamlfile import parse_yaml
 
 EXAMPLES = ROOT / "examples"

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 from quiz.model import QUESTION_TYPES
-from quiz.packfile import load_pack, pack_from_data, pack_to_data
+from quiz.packcache import load_pack
+from quiz.packfile import pack_from_data, pack_to_data
 from quiz.qtypes import TYPES, WireError, client_view, is_correct
 from quiz.session import present_options
 

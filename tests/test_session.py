@@ -15,7 +15,7 @@ import pytest
 from quiz.session import HOTSEAT, LIVE, SOLO, TEAMS, Phase, RoundError, RoundSettings, Session, present_options
 from sessionkit import Driver
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Question
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 CATEGORIES = ("people", "teams", "dates")
 

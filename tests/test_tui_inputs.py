@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from quiz.session import RoundSettings, Session
 from quiz.storage import ScoreStore
 from quiz.tui.answers.arrange import ArrangeList

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from quiz.session import RoundSettings, Session
 from quiz.storage import ScoreStore
 from quiz.tui.answers.check import CheckAnswer as CheckList

@@ -7,7 +7,7 @@ from textual.app import App
 from textual.color import Color
 
 from conftest import FIXTURES
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 from quiz.session import HOTSEAT, RoundSettings, Session
 from quiz.storage import ScoreStore
 from quiz.tui.app import QuizApp

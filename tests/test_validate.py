@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SEEDS
 from quiz.cli import cli
-from quiz.validate import check_file, check_pack_data, conforms, schema, schema_validator
+from quiz.checkfile import check_file
+from quiz.validate import check_pack_data, conforms, schema, schema_validator
 from quiz.yamlfile import parse_yaml
 
 BROKEN = FIXTURES / "broken"
@@ -389,7 +390,8 @@ def test_schema_is_valid_and_documents_every_field():
 
 
 def test_files_dump_pack_writes_are_valid(tmp_path, sample_pack_path):
-    from quiz.packfile import load_pack, write_pack
+    from quiz.packcache import load_pack
+    from quiz.packfile import write_pack
 
     target = tmp_path / "out.yaml"
     write_pack(load_pack(sample_pack_path), target)

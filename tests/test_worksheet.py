@@ -6,7 +6,7 @@ import re
 
 from quiz.formats import worksheet, worksheet_html, worksheet_md
 from quiz.model import Pack, PackInfo, Question
-from quiz.packfile import load_pack
+from quiz.packcache import load_pack
 
 
 def test_sheet_numbers_questions_and_letters_choices(sample_pack_path):

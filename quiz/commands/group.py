@@ -12,7 +12,7 @@ import sys
 import click
 
 from quiz import __version__
-from quiz.commands.table import COMMANDS, DATA_DIR_HELP, DESCRIPTION, HELP_HELP, PROG, USAGE, VERSION_HELP, VERSION_MESSAGE, top_help
+from quiz.commands.table import COMMANDS, columns, DATA_DIR_HELP, DESCRIPTION, HELP_HELP, PROG, USAGE, VERSION_HELP, VERSION_MESSAGE, top_help
 
 
 class LazyGroup(click.Group):
@@ -27,8 +27,6 @@ class LazyGroup(click.Group):
         return command
 
     def get_help(self, ctx: click.Context) -> str:
-        from quiz.cli import columns
-
         return top_help(columns()).rstrip("\n")
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

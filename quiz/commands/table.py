@@ -26,6 +26,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 PROG = "quiz"
+
+
+def columns() -> int:
+    """The terminal's width, from COLUMNS or the terminal (``shutil.get_terminal_size`` without importing shutil)."""
+    import os
+    import sys
+
+    try:
+        width = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        width = 0
+    if width <= 0:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            width = 0
+    return width or 80
+
 USAGE = "[OPTIONS] [COMMAND] [ARGS]..."
 DESCRIPTION = "A trivia game about the Tour de France docuseries. Run with no command to open the game."
 DATA_DIR_HELP = "Where scores, your packs and the cache live (default: the platform's user data folder)."

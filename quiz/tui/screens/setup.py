@@ -24,7 +24,6 @@ from quiz.catalog import PackEntry, categories_of, load_questions, types_of
 from quiz.model import DIFFICULTIES
 from quiz.qtypes import TYPES
 from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings, Session
-from quiz.session.settings import MAX_NAME
 from quiz.storage import ScoreStore
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
