@@ -64,62 +64,12 @@ TRUE_FALSE_SHARE = 0.4
 #: Rounds of selection: a fact takes at most one question per round.
 ROUNDS = lint.MAX_PER_FACT
 #: Words a question may start with that are not names, so a hedge before them takes them in lower case.
-_LOWERABLE = frozenset(
-    [
-        "which",
-        "what",
-        "who",
-        "whom",
-        "whose",
-        "how",
-        "why",
-        "when",
-        "where",
-        "name",
-        "type",
-        "pick",
-        "match",
-        "complete",
-        "fill",
-        "put",
-        "in",
-        "on",
-        "for",
-        "to",
-        "from",
-        "the",
-        "a",
-        "an",
-        "each",
-        "one",
-        "there",
-        "it",
-        "this",
-        "these",
-        "is",
-        "was",
-        "were",
-        "are",
-        "did",
-        "does",
-        "do",
-        "had",
-        "has",
-        "if",
-        "between",
-        "early",
-        "teams",
-        "casual",
-        "with",
-        "as",
-        "at",
-        "by",
-        "after",
-        "before",
-        "during",
-        "of",
-    ]
-)
+_LOWERABLE = frozenset((
+    "which", "what", "who", "whom", "whose", "how", "why", "when", "where", "name", "type", "pick", "match",
+    "complete", "fill", "put", "in", "on", "for", "to", "from", "the", "a", "an", "each", "one", "there", "it",
+    "this", "these", "is", "was", "were", "are", "did", "does", "do", "had", "has", "if", "between", "early",
+    "teams", "casual", "with", "as", "at", "by", "after", "before", "during", "of"
+))  # fmt: skip
 #: Preferred order of question kinds for a fact (lower first): the kinds a teacher misses most come first.
 RANK = {
     "change": 0, "who-said": 0, "superseded": 0, "reason": 0, "object-mc": 1, "subject-mc": 1, "gap": 1, "match": 1,

@@ -80,184 +80,33 @@ FAMILIAR = 3
 
 _CHOICE_TYPES = (MULTIPLE_CHOICE, MULTI_SELECT)
 _MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december"
+)  # fmt: skip
 # Little words no question is told apart by.
-STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "it",
-        "its",
-        "it's",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "what",
-        "who",
-        "whom",
-        "whose",
-        "how",
-        "why",
-        "when",
-        "where",
-        "did",
-        "does",
-        "do",
-        "done",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "their",
-        "there",
-        "they",
-        "them",
-        "his",
-        "her",
-        "he",
-        "she",
-        "we",
-        "our",
-        "us",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "as",
-        "if",
-        "than",
-        "then",
-        "so",
-        "not",
-        "no",
-        "also",
-        "only",
-        "very",
-        "much",
-        "more",
-        "most",
-        "some",
-        "such",
-        "each",
-        "every",
-        "other",
-        "into",
-        "onto",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "between",
-        "through",
-        "during",
-        "according",
-        "said",
-        "says",
-        "just",
-        "even",
-        "like",
-        "own",
-        "too",
-    ]
-)
+STOP = frozenset((
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "is",
+    "are", "was", "were", "be", "been", "being", "am", "it", "its", "it's", "this", "that", "these", "those",
+    "which", "what", "who", "whom", "whose", "how", "why", "when", "where", "did", "does", "do", "done", "has",
+    "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "their", "there",
+    "they", "them", "his", "her", "he", "she", "we", "our", "us", "you", "your", "i", "me", "my", "as", "if",
+    "than", "then", "so", "not", "no", "also", "only", "very", "much", "more", "most", "some", "such", "each",
+    "every", "other", "into", "onto", "about", "after", "before", "over", "under", "between", "through", "during",
+    "according", "said", "says", "just", "even", "like", "own", "too"
+))  # fmt: skip
 # Words of the question's frame rather than its content.
-STOCK = frozenset(
-    ["true", "false", "name", "type", "pick", "match", "complete", "fill", "gap", "put", "following", "one", "these"]
-)
+STOCK = frozenset((
+    "true", "false", "name", "type", "pick", "match", "complete", "fill", "gap", "put", "following", "one", "these"
+))  # fmt: skip
 # Words too common in names to give an answer away on their own.
-GENERIC = frozenset(
-    [
-        "team",
-        "teams",
-        "films",
-        "film",
-        "series",
-        "sport",
-        "tour",
-        "france",
-        "cycling",
-        "docuseries",
-        "documentary",
-        "race",
-        "company",
-    ]
-)
-_CONNECTORS = frozenset(
-    [
-        "de",
-        "du",
-        "la",
-        "le",
-        "les",
-        "of",
-        "to",
-        "the",
-        "and",
-        "or",
-        "for",
-        "von",
-        "van",
-        "der",
-        "den",
-        "di",
-        "da",
-        "del",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "&",
-        "+",
-        "y",
-    ]
-)
+GENERIC = frozenset((
+    "team", "teams", "films", "film", "series", "sport", "tour", "france", "cycling", "docuseries", "documentary",
+    "race", "company"
+))  # fmt: skip
+_CONNECTORS = frozenset((
+    "de", "du", "la", "le", "les", "of", "to", "the", "and", "or", "for", "von", "van", "der", "den", "di", "da",
+    "del", "a", "an", "in", "on", "at", "&", "+", "y"
+))  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -426,18 +275,7 @@ def _order_findings(q: Question, add) -> None:  # type: ignore[no-untyped-def]
             add("order-hint", f"the item '{item}' shows its own year or date")
             return
     items = [content_tokens(i) for i in q.answers]
-    ordering_words = {
-        "chronological",
-        "order",
-        "earliest",
-        "latest",
-        "first",
-        "last",
-        "oldest",
-        "newest",
-        "events",
-        "put",
-    }
+    ordering_words = {"chronological", "order", "earliest", "latest", "first", "last", "oldest", "newest", "events", "put"}  # fmt: skip
     for t in sorted(content_tokens(q.prompt) - ordering_words):
         holders = [i for i, toks in enumerate(items) if t in toks]
         if len(holders) == 1 and holders[0] in (0, len(items) - 1):
