@@ -81,7 +81,6 @@ RANK = {
 class _Draft:
     question: Question
     rank: int
-    order: int  # generation order, for a stable tie-break
 
 
 def _fold(text: str) -> str:
@@ -289,7 +288,7 @@ class Generator:
         )
         if lint.question_findings(q, self.base.topic):
             return False
-        self.drafts.append(_Draft(q, RANK[kind], len(self.drafts)))
+        self.drafts.append(_Draft(q, RANK[kind]))
         return True
 
     def choice(self, qid: str, kind: str, category: str, prompt: str, facts: list[Fact], right: str,
@@ -445,33 +444,15 @@ class Generator:
             wrong = self.wrong_values(fact, excluded)
             how = "number" if rel.value in ("year", "number") else "date" if rel.value == "date" else "shuffle"
             pools = [wrong[: count + 2]] if rel.value in ("year", "number", "date") else [wrong]
-            self.choice(
-                f"{fact.id}.object-mc",
-                kind,
-                self.category(fact),
-                prompt,
-                [fact],
-                self.answer_text(fact),
-                pools,
-                rng,
-                count,
-                how,
-            )
+            self.choice(f"{fact.id}.object-mc", kind, self.category(fact), prompt, [fact], self.answer_text(fact),
+                        pools, rng, count, how)  # fmt: skip
         else:
+            context = fact.subject
             pools = self.wrong_entities(
-                fact.object, self.entities_of(rel.object), exclude | {fact.subject}, rel, fact.subject
+                fact.object, self.entities_of(rel.object), exclude | {fact.subject}, rel, context
             )
-            self.choice(
-                f"{fact.id}.object-mc",
-                kind,
-                self.category(fact),
-                prompt,
-                [fact],
-                self.name(fact.object),
-                pools,
-                rng,
-                count,
-            )
+            self.choice(f"{fact.id}.object-mc", kind, self.category(fact), prompt, [fact], self.name(fact.object),
+                        pools, rng, count)  # fmt: skip
         if len(asks) > 1 and len(exclude) == 1:
             self.typed(rel, fact, self.finish(self.fill(asks[1], subject, rel=rel), hedge), f"{fact.id}.object-typed")
         if rel.ask_all_objects and len(group) > 1 and not fact.ask:
