@@ -20,6 +20,7 @@ Two kinds of rules:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -120,8 +121,9 @@ class Finding:
 # ------------------------------------------------------------------ text
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, no accents, one space between words, straight apostrophes."""
+    """Lower case, no accents, one space between words, straight apostrophes (remembered: texts recur)."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
@@ -139,8 +141,17 @@ def _occurs(needle: str, hay: str, word_start_only: bool = False) -> bool:
     """Is a (folded) needle in a (folded) text, starting a word (and ending one unless word_start_only)?"""
     if not needle:
         return False
-    pattern = r"(?<![a-z0-9])" + re.escape(needle) + ("" if word_start_only else r"(?![a-z0-9])")
-    return re.search(pattern, hay) is not None
+    at = hay.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or not _is_alnum(hay[at - 1])) and (word_start_only or end == len(hay) or not _is_alnum(hay[end])):
+            return True
+        at = hay.find(needle, at + 1)
+    return False
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def shape(text: str) -> str:
@@ -291,18 +302,26 @@ class _Phrases:
     """Finds which known phrases (options and answers of the pack) a text names, by whole words."""
 
     def __init__(self, phrases: Iterable[str], numbers: bool = False):
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for p in sorted(set(phrases)):
+        # first word -> lengths of the phrases starting with it; the phrases themselves in a set,
+        # so a text is scanned in one pass however many phrases a pack has.
+        self.lengths: dict[str, set[int]] = defaultdict(set)
+        self.known: set[tuple[str, ...]] = set()
+        for p in set(phrases):
             toks = tuple(tokens(p))
             if toks and (numbers or any(not t.isdigit() for t in toks) or re.fullmatch(r"1\d{3}|20\d{2}", p.strip())):
-                self.by_first[toks[0]].append(toks)
+                self.lengths[toks[0]].add(len(toks))
+                self.known.add(toks)
+
+    def __contains__(self, phrase: tuple[str, ...]) -> bool:
+        return phrase in self.known
 
     def named_in(self, text: str) -> set[tuple[str, ...]]:
         toks = tokens(text)
         found = set()
         for i, t in enumerate(toks):
-            for phrase in self.by_first.get(t, ()):
-                if tuple(toks[i : i + len(phrase)]) == phrase:
+            for n in self.lengths.get(t, ()):
+                phrase = tuple(toks[i : i + n])
+                if phrase in self.known:
                     found.add(phrase)
         return found
 
@@ -356,7 +375,8 @@ class Repetition:
 
     phrases: _Phrases | None = None
     per_fact: Counter = field(default_factory=Counter)
-    per_sentence: dict[tuple[str, str], list[Question]] = field(default_factory=dict)
+    #: sentence -> (questions citing it, the facts they use)
+    per_sentence: dict[tuple[str, str], tuple[int, set[str]]] = field(default_factory=dict)
     per_answer: Counter = field(default_factory=Counter)
     per_pairing: Counter = field(default_factory=Counter)
     by_answer: dict[tuple, list[tuple[Question, frozenset[str]]]] = field(default_factory=dict)
@@ -371,10 +391,9 @@ class Repetition:
                 break
         key = _sentence_key(q)
         if key is not None:
-            group = [*self.per_sentence.get(key, []), q]
-            facts = {f for g in group for f in g.facts} or {""}
-            limit = max(MAX_PER_SENTENCE, 2 * len(facts))
-            if len(group) > limit:
+            count, facts = self.per_sentence.get(key, (0, set()))
+            limit = max(MAX_PER_SENTENCE, 2 * len(facts | set(q.facts)))
+            if count + 1 > limit:
                 add(
                     "sentence-overasked",
                     f"more than {limit} questions cite the sentence '{_cut(q.source.quote if q.source else '')}'",
@@ -408,7 +427,8 @@ class Repetition:
             self.per_fact[fact] += 1
         key = _sentence_key(q)
         if key is not None:
-            self.per_sentence.setdefault(key, []).append(q)
+            count, facts = self.per_sentence.get(key, (0, set()))
+            self.per_sentence[key] = (count + 1, facts | set(q.facts))
         for answer in self._answers(q):
             self.per_answer[answer] += 1
         phrases = self.phrases or _Phrases(pack_phrases([q]))
