@@ -320,3 +320,17 @@ def test_bad_facts_file_gives_located_problems_and_no_traceback(tmp_path):
     broken.write_text("topic: [\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["generate", str(broken)])
     assert result.exit_code == 1 and str(broken) in result.output and "Traceback" not in result.output
+
+
+def test_a_quote_question_cites_the_words_with_their_speaker(bank, base):
+    """Who said it is only supported by a citation that names the speaker."""
+    facts = {f.id: f for f in base.facts}
+    checked = 0
+    for q in bank.questions:
+        fact = facts[q.facts[0]]
+        if base.relations[fact.relation].kind != "quote":
+            continue
+        speaker = base.entities[fact.subject].name
+        assert q.source.quote.startswith(speaker), q.id
+        checked += 1
+    assert checked >= 10
