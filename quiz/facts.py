@@ -13,13 +13,23 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from quiz.errors import Problem, QuizError
 from quiz.model import PackInfo
 from quiz.yamlfile import LineDict, LineList, load_yaml
 
 STATUSES = ("confirmed", "reported", "superseded")
+#: What a relation's facts are: plain statements, people's words, reasons the sources give, or opinions.
+RELATION_KINDS = ("quote", "reason", "opinion")
+TENSES = ("past", "present", "future")
+#: Words that attribute or hedge a statement ("reportedly", "according to"); a reported
+#: fact is only ever asked in a sentence holding one (see docs/facts-format.md).
+HEDGE_WORDS = (
+    "according to", "reportedly", "report", "reports", "reported", "believed", "understood", "understands",
+    "expected", "expect", "likely", "hoped", "said", "says", "say", "suggest", "suggests", "rumoured", "as of",
+    "telegraph", "claimed", "described", "calls", "called", "quoted", "writer",
+)  # fmt: skip
 #: Statuses a question may present as true.
 TRUE_STATUSES = ("confirmed", "reported")
 VALUE_KINDS = ("year", "number", "date", "text")
@@ -50,6 +60,11 @@ class Entity:
     #: Only ever a wrong option: never a right answer, never a fact's subject.
     distractor_only: bool = False
     note: str = ""
+    #: Finer kinds within the type ("cycling", "f1", "executive"): a wrong option shares
+    #: one with the right answer when the answer has any.
+    kind: tuple[str, ...] = ()
+    #: (first, last) year the entity existed or was released; None when unknown.
+    years: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,21 @@ class Relation:
     #: Subject questions take wrong options only from subjects known to have
     #: another object here (the seeds say nothing of the rest, so they might be right).
     closed_world: bool = False
+    #: The facts name every true object (or value) of each subject, so any other one
+    #: makes a false statement the sources support.
+    exhaustive: bool = False
+    #: Years the relation's statement is about: a wrong option known to exist only
+    #: outside them ("already released" for "lined up to make") is never offered.
+    time_frame: tuple[int, int] | None = None
+    #: Options in a multiple-choice question asking for the subject (3 for a closed set of three people).
+    choices: int = 4
+    #: The templates carry their own hedge ("reportedly", "according to ...").
+    hedged: bool = False
+    #: "", or quote, reason or opinion (see RELATION_KINDS).
+    kind: str = ""
+    tense: str = ""
+    #: Its facts make no question of their own (they serve changes, orderings and coverage).
+    quiet: bool = False
 
     @property
     def is_value(self) -> bool:
@@ -117,6 +147,21 @@ class Fact:
     confusions: tuple[Confusion, ...] = ()
     #: A full sentence used instead of the relation's statement to explain.
     explanation: str = ""
+    #: Who says so, put before every sentence the fact is asked in ("According to Telegraph Sport").
+    hedge: str = ""
+    #: Phrasings of this fact's own question towards its object or value (MC, then typed).
+    ask: tuple[str, ...] = ()
+    #: This fact's own statement template (overrides the relation's).
+    statement: str = ""
+    #: This fact's category (overrides the relation's).
+    category: str = ""
+    #: Words of the quote to blank out for a fill-the-gap question, and wrong fillers for it.
+    gap: str = ""
+    gap_wrong: tuple[str, ...] = ()
+    #: Other facts of the relation whose value would also be a right answer to this one's question.
+    also_true: tuple[str, ...] = ()
+    #: Wrong values for this fact's own question (each contradicted by the sources).
+    wrong: tuple[str, ...] = ()
 
     @property
     def is_true(self) -> bool:
@@ -129,6 +174,24 @@ class Ordering:
     category: str
     prompt: str
     facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed between an early report and the official word, from two facts."""
+
+    id: str
+    category: str
+    subject: str
+    ask: str
+    before_fact: str
+    before: str  # label of the earlier state
+    after_fact: str
+    after: str
+    #: Wrong options, each a whole "before → after" answer the sources contradict.
+    wrong: tuple[str, ...] = ()
+    #: The true statement, with {subject}, {before} and {after}.
+    statement: str = ""
 
 
 # A facts file's topic is the header of the pack generated from it.
@@ -144,7 +207,12 @@ class FactBase:
     relations: dict[str, Relation] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     orderings: list[Ordering] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     path: str = ""
+    #: The year the facts speak from; past-tense relations are required for what ended before it.
+    as_of: int | None = None
+    #: seed file -> how a question names it ("the official announcement").
+    seed_names: dict[str, str] = field(default_factory=dict)
 
     def facts_of(self, relation: str) -> list[Fact]:
         return [f for f in self.facts if f.relation == relation]
@@ -200,7 +268,7 @@ def format_value(kind: str, value: Any, unit: str = "") -> str:
 
 def quote_in_text(quote: str, text: str) -> bool:
     """Is the quote a verbatim part of the text, spacing aside?"""
-    squeeze = lambda s: _SPACE.sub(" ", s).strip()  # noqa: E731
+    squeeze = lambda s: _SPACE.sub(" ", s).strip()
     needle = squeeze(quote)
     return bool(needle) and needle in squeeze(text)
 
@@ -240,11 +308,11 @@ class _Checker:
         return self._seed_text[seed]
 
 
-def _is_str(value: Any) -> bool:
+def _is_str(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _str_list(value: Any) -> bool:
+def _str_list(value: Any) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(_is_str(v) for v in value)
 
 
@@ -256,7 +324,7 @@ def _phrasings(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def _value_ok(kind: str, value: Any) -> bool:
+def _value_ok(kind: Any, value: Any) -> bool:
     if isinstance(value, bool) or value is None:
         return False
     if kind == "year":
@@ -268,7 +336,12 @@ def _value_ok(kind: str, value: Any) -> bool:
     return _is_str(value)
 
 
-_VALUE_WORDS = {"year": "a year like 2020", "number": "a number", "date": "a date like 2022-03-04 or '03-11'", "text": "some text"}
+_VALUE_WORDS = {
+    "year": "a year like 2020",
+    "number": "a number",
+    "date": "a date like 2022-03-04 or '03-11'",
+    "text": "some text",
+}
 
 
 def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) -> list[Problem]:
@@ -284,7 +357,7 @@ def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) 
         c.add(data, None, "a facts file is a mapping with 'topic', 'types', 'entities', 'relations' and 'facts'")
         return c.problems
     for key in data:
-        if key not in ("topic", "types", "categories", "entities", "relations", "facts", "orderings"):
+        if key not in ("topic", "types", "categories", "entities", "relations", "facts", "orderings", "changes"):
             c.add(data, key, f"unknown section '{key}'")
     for key in ("topic", "types", "entities", "relations", "facts"):
         if key not in data:
@@ -300,6 +373,16 @@ def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) 
                     c.add(topic, key if key in topic else None, f"the topic needs a '{key}' (text)")
             if _is_str(topic.get("id")) and not _ID.match(str(topic["id"])):
                 c.add(topic, "id", "the topic id may only use lower-case letters, digits, '-', '_' and '.'")
+            if "as_of" in topic and not _value_ok("year", topic["as_of"]):
+                c.add(topic, "as_of", "'as_of' must be a year like 2022")
+            sources = topic.get("sources")
+            for entry in sources if isinstance(sources, list) else []:
+                if isinstance(entry, dict) and "called" in entry and not _is_str(entry["called"]):
+                    c.add(
+                        entry,
+                        "called",
+                        "'called' must be text, how a question names the source ('the official announcement')",
+                    )
 
     types: set[str] = set()
     raw_types = data.get("types")
@@ -324,6 +407,8 @@ def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) 
     relations = _check_relations(c, data, types, categories)
     facts = _check_facts(c, data, entities, relations)
     _check_orderings(c, data, facts, relations, categories)
+    _check_changes(c, data, facts, entities, categories)
+    _check_tenses(c, topic if isinstance(topic, dict) else {}, facts, entities, relations)
     return c.problems
 
 
@@ -358,7 +443,7 @@ def _check_entities(c: _Checker, data: dict, types: set[str]) -> dict[str, dict]
         if not isinstance(item, dict):
             c.add(listed, index, "each entity is a mapping with id, type and name")
             continue
-        _check_keys(c, item, ("id", "type", "name", "aliases", "distractor_only", "note"), "entity")
+        _check_keys(c, item, ("id", "type", "name", "aliases", "distractor_only", "note", "kind", "years"), "entity")
         _check_id(c, item, seen, "entity")
         if not _is_str(item.get("type")):
             c.add(item, "type" if "type" in item else None, "this entity needs a 'type'")
@@ -370,13 +455,18 @@ def _check_entities(c: _Checker, data: dict, types: set[str]) -> dict[str, dict]
             c.add(item, "aliases", "'aliases' must be a list of names")
         if "distractor_only" in item and not isinstance(item["distractor_only"], bool):
             c.add(item, "distractor_only", "'distractor_only' must be true or false")
+        if "kind" in item and not (_is_str(item["kind"]) or _str_list(item["kind"])):
+            c.add(item, "kind", "'kind' must be a word or a list of words ('cycling', [f1, executive])")
+        if "years" in item and not _years_ok(item["years"]):
+            c.add(item, "years", "'years' must be a year or [first, last], like 2020 or [2019, 2022]")
     return seen
 
 
 _RELATION_KEYS = (
     "id", "category", "subject", "object", "value", "statement", "ask_object", "ask_subject",
     "ask_all_objects", "ask_all_subjects", "ask_superseded", "match", "unit", "tolerance",
-    "distractor_values", "overlaps", "closed_world",
+    "distractor_values", "overlaps", "closed_world", "exhaustive", "time_frame", "choices", "hedged", "kind", "tense",
+    "quiet",
 )  # fmt: skip
 
 
@@ -390,7 +480,11 @@ def _check_template(c: _Checker, item: dict, key: str, allowed: set[str], requir
     for text in _phrasings(item.get(key)):
         names = set(_PLACEHOLDER.findall(text))
         for bad in sorted(names - allowed):
-            c.add(item, key, f"'{key}' uses {{{bad}}}; it may use only {', '.join('{' + a + '}' for a in sorted(allowed))}")
+            c.add(
+                item,
+                key,
+                f"'{key}' uses {{{bad}}}; it may use only {', '.join('{' + a + '}' for a in sorted(allowed))}",
+            )
         for missing in sorted(required - names):
             c.add(item, key, f"'{key}' must mention {{{missing}}}")
 
@@ -400,7 +494,9 @@ def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[s
     listed = _check_list(c, data, "relations")
     for index, item in enumerate(listed):
         if not isinstance(item, dict):
-            c.add(listed, index, "each relation is a mapping with id, category, subject, object or value, and statement")
+            c.add(
+                listed, index, "each relation is a mapping with id, category, subject, object or value, and statement"
+            )
             continue
         _check_keys(c, item, _RELATION_KEYS, "relation")
         _check_id(c, item, seen, "relation")
@@ -414,7 +510,11 @@ def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[s
             c.add(item, "subject", f"unknown entity type '{item['subject']}'")
         has_obj, has_val = "object" in item, "value" in item
         if has_obj == has_val:
-            c.add(item, None, "a relation needs exactly one of 'object' (entity types) or 'value' (year, number, date or text)")
+            c.add(
+                item,
+                None,
+                "a relation needs exactly one of 'object' (entity types) or 'value' (year, number, date or text)",
+            )
         if has_obj:
             objs = _phrasings(item["object"])
             if not objs or not all(_is_str(o) for o in objs):
@@ -433,19 +533,45 @@ def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[s
             ("ask_all_subjects", {other}), ("ask_superseded", {other}), ("match", set()),
         ):  # fmt: skip
             if key in item:
-                ok = _is_str(item[key]) if key in ("ask_all_objects", "ask_all_subjects", "match") else (
-                    _is_str(item[key]) or (_str_list(item[key]) and 1 <= len(item[key]) <= 2)
+                ok = (
+                    _is_str(item[key])
+                    if key in ("ask_all_objects", "ask_all_subjects", "match")
+                    else (_is_str(item[key]) or (_str_list(item[key]) and 1 <= len(item[key]) <= 2))
                 )
                 if not ok:
                     c.add(item, key, f"'{key}' must be a question (or, where allowed, a list of two phrasings)")
                 else:
                     _check_template(c, item, key, {"subject", other}, required)
-        if "tolerance" in item and (isinstance(item["tolerance"], bool) or not isinstance(item["tolerance"], (int, float)) or item["tolerance"] < 0):
+        if "tolerance" in item and (
+            isinstance(item["tolerance"], bool)
+            or not isinstance(item["tolerance"], (int, float))
+            or item["tolerance"] < 0
+        ):
             c.add(item, "tolerance", "'tolerance' must be a number of at least 0")
         if "distractor_values" in item and not _str_list(item["distractor_values"]):
             c.add(item, "distractor_values", "'distractor_values' must be a list of texts")
-        if "closed_world" in item and not isinstance(item["closed_world"], bool):
-            c.add(item, "closed_world", "'closed_world' must be true or false")
+        for flag in ("closed_world", "exhaustive", "hedged", "quiet"):
+            if flag in item and not isinstance(item[flag], bool):
+                c.add(item, flag, f"'{flag}' must be true or false")
+        if "time_frame" in item and not _years_ok(item["time_frame"]):
+            c.add(item, "time_frame", "'time_frame' must be a year or [first, last], like 2022 or [2019, 2020]")
+        if "choices" in item and (isinstance(item["choices"], bool) or item["choices"] not in (3, 4, 5, 6)):
+            c.add(item, "choices", "'choices' must be 3, 4, 5 or 6")
+        if "kind" in item and item["kind"] not in RELATION_KINDS:
+            c.add(item, "kind", f"'kind' must be one of {', '.join(RELATION_KINDS)}")
+        elif "kind" in item and item.get("value") != "text":
+            c.add(item, "kind", f"a {item['kind']} relation holds its words as a value: give it 'value: text'")
+        if "tense" in item and item["tense"] not in TENSES:
+            c.add(item, "tense", f"'tense' must be one of {', '.join(TENSES)}")
+        if item.get("hedged") is True:
+            for key in ("statement", "ask_object", "ask_subject", "ask_all_objects", "ask_all_subjects", "match"):
+                for text in _phrasings(item.get(key)):
+                    if not has_hedge(text):
+                        c.add(
+                            item,
+                            key,
+                            f"'{key}' must carry its hedge ('reportedly', 'according to' ...): the relation says hedged: true",
+                        )
         if "unit" in item and not isinstance(item["unit"], str):
             c.add(item, "unit", "'unit' must be text")
     # Overlaps name other relations, so they are checked once all are known.
@@ -462,7 +588,8 @@ def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[s
 
 _FACT_KEYS = (
     "id", "subject", "relation", "object", "value", "status", "source", "tolerance", "event",
-    "note", "aliases", "confusions", "explanation",
+    "note", "aliases", "confusions", "explanation", "hedge", "ask", "statement", "category", "gap", "gap_wrong",
+    "also_true", "wrong",
 )  # fmt: skip
 
 
@@ -471,7 +598,9 @@ def _check_facts(c: _Checker, data: dict, entities: dict[str, dict], relations: 
     listed = _check_list(c, data, "facts")
     for index, item in enumerate(listed):
         if not isinstance(item, dict):
-            c.add(listed, index, "each fact is a mapping with id, subject, relation, object or value, status and source")
+            c.add(
+                listed, index, "each fact is a mapping with id, subject, relation, object or value, status and source"
+            )
             continue
         _check_keys(c, item, _FACT_KEYS, "fact")
         _check_id(c, item, seen, "fact")
@@ -490,7 +619,11 @@ def _check_facts(c: _Checker, data: dict, entities: dict[str, dict], relations: 
             if ent.get("distractor_only") is True:
                 c.add(item, "subject", f"'{subject}' is distractor-only; it cannot be the subject of a fact")
             if rel is not None and ent.get("type") != rel.get("subject"):
-                c.add(item, "subject", f"'{subject}' is a {ent.get('type')}, but '{rel.get('id')}' needs a {rel.get('subject')} as subject")
+                c.add(
+                    item,
+                    "subject",
+                    f"'{subject}' is a {ent.get('type')}, but '{rel.get('id')}' needs a {rel.get('subject')} as subject",
+                )
         status = item.get("status")
         if status not in STATUSES:
             c.add(item, "status" if "status" in item else None, f"'status' must be one of {', '.join(STATUSES)}")
@@ -502,10 +635,204 @@ def _check_facts(c: _Checker, data: dict, entities: dict[str, dict], relations: 
         for key in ("event", "note", "explanation"):
             if key in item and not _is_str(item[key]):
                 c.add(item, key, f"'{key}' must be text")
-        if "tolerance" in item and (isinstance(item["tolerance"], bool) or not isinstance(item["tolerance"], (int, float)) or item["tolerance"] < 0):
+        if "tolerance" in item and (
+            isinstance(item["tolerance"], bool)
+            or not isinstance(item["tolerance"], (int, float))
+            or item["tolerance"] < 0
+        ):
             c.add(item, "tolerance", "'tolerance' must be a number of at least 0")
     _check_confusions(c, seen, entities, relations)
+    _check_fact_wording(c, seen, relations, data.get("categories"))
     return seen
+
+
+def has_hedge(text: str) -> bool:
+    """Does a sentence say who says so, or that it is only reported?"""
+    folded = " " + " ".join(re.findall(r"[a-z]+", text.casefold())) + " "
+    return any(f" {word} " in folded for word in HEDGE_WORDS)
+
+
+def _years_ok(value: Any) -> bool:
+    if isinstance(value, list):
+        return len(value) == 2 and all(_value_ok("year", v) for v in value) and value[0] <= value[1]
+    return _value_ok("year", value)
+
+
+def _word_count_in(needle: str, text: str) -> int:
+    squeeze = lambda s: _SPACE.sub(" ", s).strip()
+    return len(re.findall(r"(?<!\w)" + re.escape(squeeze(needle)) + r"(?!\w)", squeeze(text)))
+
+
+def _check_fact_wording(c: _Checker, seen: dict[str, dict], relations: dict[str, dict], categories: Any) -> None:
+    """Hedges, a fact's own phrasings, gaps, and what each relation kind asks of its facts."""
+    for item in seen.values():
+        rel = relations.get(str(item.get("relation")))
+        if rel is None:
+            continue
+        other = "object" if "object" in rel else "value"
+        for key in ("hedge", "statement", "category", "gap"):
+            if key in item and not _is_str(item[key]):
+                c.add(item, key, f"'{key}' must be text")
+        if _is_str(item.get("hedge")) and not has_hedge(str(item["hedge"])):
+            c.add(
+                item,
+                "hedge",
+                "a hedge must say who says so or that it is reported ('According to Telegraph Sport', 'Reportedly')",
+            )
+        hedged = _is_str(item.get("hedge")) or rel.get("hedged") is True
+        if item.get("status") == "reported" and not hedged:
+            c.add(
+                item,
+                "status",
+                "a reported fact is asked with its hedge: give it a 'hedge' ('According to Telegraph Sport') "
+                "or phrase its relation's templates with one and mark it hedged: true",
+            )
+        if rel.get("kind") == "opinion" and not hedged:
+            c.add(item, None, "an opinion is always attributed: give this fact a 'hedge' naming whose it is")
+        if "ask" in item:
+            if not (_is_str(item["ask"]) or (_str_list(item["ask"]) and 1 <= len(item["ask"]) <= 2)):
+                c.add(item, "ask", "'ask' must be a question, or a list of two phrasings")
+            else:
+                _check_template(c, item, "ask", {"subject"}, set())
+        if rel.get("kind") == "reason":
+            asks = _phrasings(item.get("ask")) or _phrasings(rel.get("ask_object"))
+            if not any("why" in a.casefold() for a in asks):
+                c.add(item, None, "a reason is asked as a 'why' question: give this fact an 'ask' starting with Why")
+        if "statement" in item and _is_str(item["statement"]):
+            _check_template(c, item, "statement", {"subject", other}, {other})
+        if _is_str(item.get("category")) and _str_list(categories) and item["category"] not in categories:
+            c.add(item, "category", f"unknown category '{item['category']}' (declare it under 'categories')")
+        quote = item.get("source", {}).get("quote") if isinstance(item.get("source"), dict) else None
+        if (
+            rel.get("kind") == "quote"
+            and _is_str(item.get("value"))
+            and _is_str(quote)
+            and not quote_in_text(str(item["value"]), str(quote))
+        ):
+            c.add(item, "value", "a quote's value must be word for word in the fact's source quote")
+        if _is_str(item.get("gap")) and _is_str(quote):
+            found = _word_count_in(str(item["gap"]), str(quote))
+            if found != 1:
+                c.add(
+                    item,
+                    "gap",
+                    "the gap must be words found exactly once in the quote"
+                    if found == 0
+                    else "the gap is found more than once in the quote, so the question could not say which to fill",
+                )
+        if "wrong" in item and not _str_list(item["wrong"]):
+            c.add(item, "wrong", "'wrong' must be a list of wrong values")
+        elif "wrong" in item and "value" not in rel:
+            c.add(
+                item, "wrong", f"'{rel['id']}' links entities; wrong options come from its entities, not from 'wrong'"
+            )
+        if "gap_wrong" in item:
+            if not _str_list(item["gap_wrong"]):
+                c.add(item, "gap_wrong", "'gap_wrong' must be a list of wrong fillers")
+            elif not _is_str(item.get("gap")):
+                c.add(item, "gap_wrong", "'gap_wrong' needs a 'gap' to fill")
+            elif any(
+                " ".join(w.casefold().split()) == " ".join(str(item["gap"]).casefold().split())
+                for w in item["gap_wrong"]
+            ):
+                c.add(item, "gap_wrong", "a wrong filler cannot be the gap itself")
+        if "also_true" in item:
+            if not _str_list(item["also_true"]):
+                c.add(item, "also_true", "'also_true' must be a list of fact ids")
+            else:
+                for i, fid in enumerate(item["also_true"]):
+                    other_fact = seen.get(fid)
+                    if other_fact is None:
+                        c.add(item["also_true"], i, f"unknown fact '{fid}'")
+                    elif other_fact.get("relation") != item.get("relation"):
+                        c.add(item["also_true"], i, f"fact '{fid}' is of another relation")
+
+
+def _check_changes(
+    c: _Checker, data: dict, facts: dict[str, dict], entities: dict[str, dict], categories: set[str] | None
+) -> None:
+    seen: dict[str, Any] = {}
+    for index, item in enumerate(_check_list(c, data, "changes")):
+        if not isinstance(item, dict):
+            c.add(
+                data["changes"],
+                index,
+                "each change is a mapping with id, category, subject, ask, before, after and wrong",
+            )
+            continue
+        _check_keys(c, item, ("id", "category", "subject", "ask", "before", "after", "wrong", "statement"), "change")
+        if "statement" in item:
+            if not _is_str(item["statement"]):
+                c.add(item, "statement", "'statement' must be text")
+            else:
+                _check_template(c, item, "statement", {"subject", "before", "after"}, {"before", "after"})
+        _check_id(c, item, seen, "change")
+        if not _is_str(item.get("category")):
+            c.add(item, "category" if "category" in item else None, "this change needs a 'category'")
+        elif categories is not None and item["category"] not in categories:
+            c.add(item, "category", f"unknown category '{item['category']}'")
+        if item.get("subject") not in entities:
+            c.add(item, "subject" if "subject" in item else None, "this change needs a 'subject' (an entity id)")
+        if not _is_str(item.get("ask")):
+            c.add(item, "ask" if "ask" in item else None, "this change needs an 'ask' (the question)")
+        else:
+            _check_template(c, item, "ask", {"subject"}, set())
+        ends = {}
+        for side in ("before", "after"):
+            end = item.get(side)
+            if not isinstance(end, dict) or not _is_str(end.get("fact")) or not _is_str(end.get("label")):
+                c.add(
+                    item, side if side in item else None, f"'{side}' must be a mapping with a 'fact' (id) and a 'label'"
+                )
+                continue
+            _check_keys(c, end, ("fact", "label"), side)
+            fact = facts.get(end["fact"])
+            if fact is None:
+                c.add(end, "fact", f"unknown fact '{end['fact']}'")
+                continue
+            ends[side] = (end, fact)
+        if "after" in ends and ends["after"][1].get("status") != "confirmed":
+            c.add(ends["after"][0], "fact", "a change ends at the official word: the 'after' fact must be confirmed")
+        if len(ends) == 2:
+            seeds = [
+                f.get("source", {}).get("seed") if isinstance(f.get("source"), dict) else None for _, f in ends.values()
+            ]
+            if seeds[0] == seeds[1]:
+                c.add(
+                    ends["after"][0],
+                    "fact",
+                    "a change is between two sources: 'before' and 'after' facts quote the same seed",
+                )
+        if "wrong" in item and not _str_list(item["wrong"]):
+            c.add(item, "wrong", "'wrong' must be a list of wrong answers")
+        elif _str_list(item.get("wrong")) and len(item["wrong"]) < 2:
+            c.add(item, "wrong", "a change question needs at least two wrong answers besides the reversed change")
+
+
+def _check_tenses(
+    c: _Checker, topic: dict, facts: dict[str, dict], entities: dict[str, dict], relations: dict[str, dict]
+) -> None:
+    """What ended before the topic's 'as_of' year is only spoken of in the past."""
+    as_of: Any = topic.get("as_of")
+    if not _value_ok("year", as_of):
+        return
+    for item in facts.values():
+        rel = relations.get(str(item.get("relation")))
+        if rel is None or item.get("status") not in TRUE_STATUSES:
+            continue
+        for key in ("subject", "object"):
+            ent = entities.get(str(item.get(key)))
+            years: Any = ent.get("years") if ent else None
+            if not _years_ok(years):
+                continue
+            last = int(years[-1] if isinstance(years, list) else years)
+            if last < int(as_of) and rel.get("tense") != "past":
+                c.add(
+                    item,
+                    key,
+                    f"'{item[key]}' ended in {last}, before {as_of} (the topic's as_of): "
+                    f"'{rel['id']}' must speak in the past (tense: past)",
+                )
 
 
 def _check_fact_object(c: _Checker, item: dict, rel: dict, entities: dict[str, dict]) -> None:
@@ -522,11 +849,15 @@ def _check_fact_object(c: _Checker, item: dict, rel: dict, entities: dict[str, d
             return
         allowed = _phrasings(rel["object"])
         if ent.get("type") not in allowed:
-            c.add(item, "object", f"'{obj}' is a {ent.get('type')}, but '{rel['id']}' needs a {' or '.join(allowed)} as object")
+            c.add(
+                item,
+                "object",
+                f"'{obj}' is a {ent.get('type')}, but '{rel['id']}' needs a {' or '.join(allowed)} as object",
+            )
         if ent.get("distractor_only") is True:
             c.add(item, "object", f"'{obj}' is distractor-only; it can never be a right answer")
     else:
-        kind = rel.get("value")
+        kind = str(rel.get("value"))
         if "object" in item:
             c.add(item, "object", f"'{rel['id']}' holds a {kind}; give a 'value', not an 'object'")
         if "value" not in item:
@@ -538,13 +869,19 @@ def _check_fact_object(c: _Checker, item: dict, rel: dict, entities: dict[str, d
 def _check_source(c: _Checker, item: dict) -> None:
     source = item.get("source")
     if not isinstance(source, dict):
-        c.add(item, "source" if "source" in item else None, "this fact has no source (a mapping with 'seed' and 'quote')")
+        c.add(
+            item, "source" if "source" in item else None, "this fact has no source (a mapping with 'seed' and 'quote')"
+        )
         return
     seed, quote = source.get("seed"), source.get("quote")
     if not _is_str(seed):
         c.add(source, "seed" if "seed" in source else None, "the source needs a 'seed' (the seed file's name)")
     if not _is_str(quote):
-        c.add(source, "quote" if "quote" in source else None, "the source needs a 'quote' (the exact sentence from the seed)")
+        c.add(
+            source,
+            "quote" if "quote" in source else None,
+            "the source needs a 'quote' (the exact sentence from the seed)",
+        )
     if not (_is_str(seed) and _is_str(quote)):
         return
     text = c.seed(str(seed))
@@ -570,7 +907,9 @@ def _true_keys(seen: dict[str, dict], relations: dict[str, dict]) -> dict[tuple[
     return out
 
 
-def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, dict], relations: dict[str, dict]) -> None:
+def _check_confusions(
+    c: _Checker, seen: dict[str, dict], entities: dict[str, dict], relations: dict[str, dict]
+) -> None:
     truths = _true_keys(seen, relations)
     for item in seen.values():
         if "confusions" not in item:
@@ -582,6 +921,13 @@ def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, di
             continue
         if item.get("status") == "superseded":
             c.add(item, "confusions", "a superseded fact is itself the confusion; it needs no 'confusions'")
+        elif rel is not None and rel.get("exhaustive") is not True:
+            c.add(
+                item,
+                "confusions",
+                f"a confusion makes a false statement, which the sources only support when they name every "
+                f"true answer: mark '{rel['id']}' exhaustive: true if they do, or drop the confusion",
+            )
         for i, conf in enumerate(confusions):
             if not isinstance(conf, dict) or ("object" in conf) == ("value" in conf):
                 c.add(confusions, i, "each confusion names either an 'object' or a 'value'")
@@ -591,6 +937,14 @@ def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, di
                 continue
             related = [str(item.get("relation"))] + [o for o in _phrasings(rel.get("overlaps")) if o in relations]
             true_here = set().union(*(truths.get((str(item.get("subject")), r), set()) for r in related))
+            if "ask" in item and "value" in rel and _value_ok(rel.get("value"), item.get("value")):
+                # A fact with its own question: only its value, and those it says are also true, answer it.
+                own = [item, *(seen[i] for i in item.get("also_true") or [] if isinstance(i, str) and i in seen)]
+                true_here = {
+                    ("v", value_key(rel["value"], f["value"]))
+                    for f in own
+                    if "value" in f and _value_ok(rel["value"], f["value"])
+                }
             if "object" in conf:
                 if "object" not in rel:
                     c.add(conf, "object", f"'{rel['id']}' holds a value; a confusion must give a 'value'")
@@ -599,9 +953,15 @@ def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, di
                 if ent is None:
                     c.add(conf, "object", f"unknown entity '{conf['object']}'")
                 elif ent.get("type") not in _phrasings(rel["object"]):
-                    c.add(conf, "object", f"'{conf['object']}' is a {ent.get('type')}, not a {' or '.join(_phrasings(rel['object']))}")
+                    c.add(
+                        conf,
+                        "object",
+                        f"'{conf['object']}' is a {ent.get('type')}, not a {' or '.join(_phrasings(rel['object']))}",
+                    )
                 elif ("o", conf["object"]) in true_here:
-                    c.add(conf, "object", f"'{conf['object']}' is a true answer here, so it cannot make a false statement")
+                    c.add(
+                        conf, "object", f"'{conf['object']}' is a true answer here, so it cannot make a false statement"
+                    )
             else:
                 kind = rel.get("value")
                 if not kind:
@@ -612,7 +972,9 @@ def _check_confusions(c: _Checker, seen: dict[str, dict], entities: dict[str, di
                     c.add(conf, "value", "this value is true here, so it cannot make a false statement")
 
 
-def _check_orderings(c: _Checker, data: dict, facts: dict[str, dict], relations: dict[str, dict], categories: set[str] | None) -> None:
+def _check_orderings(
+    c: _Checker, data: dict, facts: dict[str, dict], relations: dict[str, dict], categories: set[str] | None
+) -> None:
     seen: dict[str, Any] = {}
     listed = _check_list(c, data, "orderings")
     for index, item in enumerate(listed):
@@ -631,7 +993,7 @@ def _check_orderings(c: _Checker, data: dict, facts: dict[str, dict], relations:
         if not _str_list(ids) or len(ids) < 3:
             c.add(item, "facts" if "facts" in item else None, "an ordering needs a list of at least 3 fact ids")
             continue
-        keys = []
+        keys: list[str] = []
         for i, fid in enumerate(ids):
             fact = facts.get(fid)
             if fact is None:
@@ -650,8 +1012,12 @@ def _check_orderings(c: _Checker, data: dict, facts: dict[str, dict], relations:
             if key.startswith("--"):
                 c.add(ids, i, f"fact '{fid}' has a day without a year; it cannot be ordered against others")
                 continue
-            if any(k[:len(key)] == key or key[:len(k)] == k for k in keys):
-                c.add(ids, i, f"fact '{fid}' falls in the same year or day as another item, so the order would be ambiguous")
+            if any(k[: len(key)] == key or key[: len(k)] == k for k in keys):
+                c.add(
+                    ids,
+                    i,
+                    f"fact '{fid}' falls in the same year or day as another item, so the order would be ambiguous",
+                )
             keys.append(key)
 
 
@@ -668,9 +1034,28 @@ def load_facts(path: str | Path, seeds_dir: Path | str | None = None) -> FactBas
     return facts_from_data(data, name)
 
 
+def _years(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return (value, value)
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        return (value[0], value[1])
+    return None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value or [])
+
+
 def facts_from_data(data: dict, name: str = "") -> FactBase:
     """Convert checked facts data (``check_facts_data`` found no error) to a FactBase."""
     t = data["topic"]
+    raw_sources = [s for s in t.get("sources", []) or [] if isinstance(s, dict)]
     topic = Topic(
         id=str(t["id"]),
         title=str(t["title"]),
@@ -679,8 +1064,10 @@ def facts_from_data(data: dict, name: str = "") -> FactBase:
         language=str(t.get("language", "en")),
         authors=tuple(str(a) for a in t.get("authors", []) or []),
         license=str(t.get("license", "") or ""),
-        sources=tuple(dict(s) for s in t.get("sources", []) or [] if isinstance(s, dict)),
+        # "called" is for the generator's prompts, not the pack's header.
+        sources=tuple({k: v for k, v in s.items() if k != "called"} for s in raw_sources),
     )
+    seed_names = {str(s["seed"]): str(s["called"]) for s in raw_sources if "seed" in s and "called" in s}
     relations: dict[str, Relation] = {}
     for r in data["relations"]:
         relations[str(r["id"])] = Relation(
@@ -698,18 +1085,27 @@ def facts_from_data(data: dict, name: str = "") -> FactBase:
             match=str(r.get("match", "") or ""),
             unit=str(r.get("unit", "") or ""),
             tolerance=float(r.get("tolerance", 0) or 0),
-            distractor_values=tuple(str(v) for v in r.get("distractor_values", []) or []),
-            overlaps=tuple(str(v) for v in r.get("overlaps", []) or []),
+            distractor_values=_texts(r.get("distractor_values")),
+            overlaps=_texts(r.get("overlaps")),
             closed_world=bool(r.get("closed_world", False)),
+            exhaustive=bool(r.get("exhaustive", False)),
+            time_frame=_years(r.get("time_frame")),
+            choices=int(r.get("choices", 4) or 4),
+            hedged=bool(r.get("hedged", False)),
+            kind=str(r.get("kind", "") or ""),
+            tense=str(r.get("tense", "") or ""),
+            quiet=bool(r.get("quiet", False)),
         )
     entities = {
         str(e["id"]): Entity(
             id=str(e["id"]),
             type=str(e["type"]),
             name=str(e["name"]),
-            aliases=tuple(str(a) for a in e.get("aliases", []) or []),
+            aliases=_texts(e.get("aliases")),
             distractor_only=bool(e.get("distractor_only", False)),
             note=str(e.get("note", "") or ""),
+            kind=_phrasings(e.get("kind")),
+            years=_years(e.get("years")),
         )
         for e in data["entities"]
     }
@@ -740,18 +1136,53 @@ def facts_from_data(data: dict, name: str = "") -> FactBase:
                 tolerance=float(f["tolerance"]) if "tolerance" in f else None,
                 event=str(f.get("event", "") or ""),
                 note=str(f.get("note", "") or ""),
-                aliases=tuple(str(a) for a in f.get("aliases", []) or []),
+                aliases=_texts(f.get("aliases")),
                 confusions=confusions,
                 explanation=str(f.get("explanation", "") or ""),
+                hedge=str(f.get("hedge", "") or ""),
+                ask=_phrasings(f.get("ask")),
+                statement=str(f.get("statement", "") or ""),
+                category=str(f.get("category", "") or ""),
+                gap=str(f.get("gap", "") or ""),
+                gap_wrong=_texts(f.get("gap_wrong")),
+                also_true=_texts(f.get("also_true")),
+                wrong=_texts(f.get("wrong")),
             )
         )
     orderings = [
-        Ordering(id=str(o["id"]), category=str(o["category"]), prompt=str(o["prompt"]), facts=tuple(str(x) for x in o["facts"]))
+        Ordering(
+            id=str(o["id"]),
+            category=str(o["category"]),
+            prompt=str(o["prompt"]),
+            facts=tuple(str(x) for x in o["facts"]),
+        )
         for o in data.get("orderings", []) or []
     ]
+    changes = [
+        Change(
+            id=str(c["id"]),
+            category=str(c["category"]),
+            subject=str(c["subject"]),
+            ask=str(c["ask"]),
+            before_fact=str(c["before"]["fact"]),
+            before=str(c["before"]["label"]),
+            after_fact=str(c["after"]["fact"]),
+            after=str(c["after"]["label"]),
+            wrong=_texts(c.get("wrong")),
+            statement=str(c.get("statement", "") or ""),
+        )
+        for c in data.get("changes", []) or []
+    ]
+    fact_categories = [f.category for f in facts if f.category]
     categories = tuple(str(x) for x in data.get("categories", []) or []) or tuple(
-        dict.fromkeys([r.category for r in relations.values()] + [o.category for o in orderings])
+        dict.fromkeys(
+            [r.category for r in relations.values()]
+            + fact_categories
+            + [o.category for o in orderings]
+            + [c.category for c in changes]
+        )
     )
+    as_of = t.get("as_of")
     return FactBase(
         topic=topic,
         types=tuple(str(x) for x in data["types"]),
@@ -760,5 +1191,8 @@ def facts_from_data(data: dict, name: str = "") -> FactBase:
         relations=relations,
         facts=facts,
         orderings=orderings,
+        changes=changes,
         path=name,
+        as_of=as_of if isinstance(as_of, int) and not isinstance(as_of, bool) else None,
+        seed_names=seed_names,
     )

@@ -142,6 +142,7 @@ relations:
     category: producers
     subject: company
     object: platform
+    exhaustive: true              # one platform per series: any other makes a false statement
     statement: "{{subject}} was lined up to make the Tour de France docuseries for {{object}}."
     ask_object: ["For which streaming platform was {{subject}} lined up to make the Tour de France docuseries?",
                  "Name the streaming platform {{subject}} was lined up to make the Tour de France docuseries for."]
@@ -151,19 +152,22 @@ relations:
     subject: documentary
     value: number
     unit: episodes
+    exhaustive: true
     statement: "{{subject}} consists of {{value}}."
     ask_object: ["How many episodes does {{subject}} consist of?", "Type the number of episodes {{subject}} consists of."]
 
 # Facts: a subject, a relation, its object (or value), a status (confirmed,
 # reported or superseded) and its source: the seed file and the sentence that
 # says so, word for word. 'confusions' are real mix-ups: they make false
-# true-or-false statements.
+# true-or-false statements (in relations marked exhaustive). A reported fact
+# is always asked with its 'hedge'.
 facts:
   - id: box-to-box-lined-up
     subject: box-to-box
     relation: making_for
     object: netflix
     status: reported
+    hedge: According to Telegraph Sport
     note: The article is about Netflix's series; the sentence names the company.
     confusions: [{{object: amazon}}]
     source:

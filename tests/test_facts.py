@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from quiz.errors import FileProblem
-from quiz.facts import FactsInvalid, check_facts_data, facts_from_data, format_value, load_facts, normalize_date, quote_in_text
+from quiz.facts import (
+    FactsInvalid,
+    check_facts_data,
+    facts_from_data,
+    format_value,
+    load_facts,
+    normalize_date,
+    quote_in_text,
+)
 from quiz.yamlfile import parse_yaml
 
 SEED = "Ada rode for Red Team in 2020. Bo rode for Blue Team.\nThe race is  long."
@@ -72,6 +80,7 @@ def seeds(tmp_path):
     folder = tmp_path / "seeds"
     folder.mkdir()
     (folder / "seed.txt").write_text(SEED, encoding="utf-8")
+    (folder / "seed2.txt").write_text(SEED, encoding="utf-8")  # a second source, for changes between two
     return folder
 
 
@@ -108,8 +117,10 @@ def test_distractor_only_entity_cannot_be_an_answer():
 
 
 def test_distractor_only_entity_cannot_be_a_subject():
-    text = MINI.replace("  - {id: green, type: team, name: Green Team, distractor_only: true}",
-                        "  - {id: green, type: rider, name: Green, distractor_only: true}")
+    text = MINI.replace(
+        "  - {id: green, type: team, name: Green Team, distractor_only: true}",
+        "  - {id: green, type: rider, name: Green, distractor_only: true}",
+    )
     text = text.replace("    subject: bo\n", "    subject: green\n")
     p = only(text)
     assert p.line == 38 and "cannot be the subject of a fact" in p.message
@@ -153,7 +164,11 @@ def test_duplicate_fact_id():
 
 
 def test_duplicate_entity_id():
-    p = only(MINI.replace("{id: bo, type: rider, name: Bo}", "{id: bo, type: rider, name: Bo}\n  - {id: bo, type: rider, name: Bob}"))
+    p = only(
+        MINI.replace(
+            "{id: bo, type: rider, name: Bo}", "{id: bo, type: rider, name: Bo}\n  - {id: bo, type: rider, name: Bob}"
+        )
+    )
     assert p.line == 9 and "duplicate entity id 'bo'" in p.message
 
 
@@ -174,7 +189,12 @@ def test_object_given_where_a_value_is_needed():
 
 
 def test_bad_status():
-    p = only(MINI.replace("    status: confirmed\n    source: {seed: seed.txt, quote: Bo", "    status: rumoured\n    source: {seed: seed.txt, quote: Bo"))
+    p = only(
+        MINI.replace(
+            "    status: confirmed\n    source: {seed: seed.txt, quote: Bo",
+            "    status: rumoured\n    source: {seed: seed.txt, quote: Bo",
+        )
+    )
     assert p.line == 41 and "'status' must be one of confirmed, reported, superseded" in p.message
 
 
@@ -191,17 +211,20 @@ def test_unknown_entity_type():
     assert [p.line for p in found[1:]] == [26, 32]
 
 
+EXHAUSTIVE = MINI.replace(
+    "    object: team\n", "    object: team\n    exhaustive: true\n"
+)  # every line after 16 moves one down
+
+
 def test_confusion_that_is_true_cannot_make_a_false_statement():
-    text = MINI.replace("    object: red\n", "    object: red\n    confusions: [{object: red}]\n")
+    text = EXHAUSTIVE.replace("    object: red\n", "    object: red\n    confusions: [{object: red}]\n")
     p = only(text)
-    assert p.line == 29 and "is a true answer here" in p.message
+    assert p.line == 30 and "is a true answer here" in p.message
 
 
 def test_ordering_needs_distinct_years():
     text = MINI + (
-        "orderings:\n"
-        "  - id: o\n    category: dates\n    prompt: Order them.\n"
-        "    facts: [ada-2020, ada-2020, nope]\n"
+        "orderings:\n  - id: o\n    category: dates\n    prompt: Order them.\n    facts: [ada-2020, ada-2020, nope]\n"
     )
     found = problems(text)
     messages = " | ".join(p.message for p in found)
@@ -253,9 +276,11 @@ def test_facts_from_data_keeps_file_order():
 
 
 def test_unknown_confusion_field_catches_an_unquoted_comma():
-    text = MINI.replace("    object: red\n", "    object: red\n    confusions: [{object: blue, note: a swap, really}]\n")
+    text = EXHAUSTIVE.replace(
+        "    object: red\n", "    object: red\n    confusions: [{object: blue, note: a swap, really}]\n"
+    )
     p = only(text)
-    assert p.line == 29 and "unknown confusion field 'really'" in p.message
+    assert p.line == 30 and "unknown confusion field 'really'" in p.message
 
 
 def test_committed_facts_files_match_the_json_schema():
@@ -266,7 +291,10 @@ def test_committed_facts_files_match_the_json_schema():
 
     schema = json.loads((ROOT / "quiz" / "schema" / "facts.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    for path in [*sorted((ROOT / "questions" / "facts").glob("*.facts.yaml")), ROOT / "examples" / "solar-system.facts.yaml"]:
+    for path in [
+        *sorted((ROOT / "questions" / "facts").glob("*.facts.yaml")),
+        ROOT / "examples" / "solar-system.facts.yaml",
+    ]:
         errors = list(jsonschema.Draft202012Validator(schema).iter_errors(_plain(load_yaml_file(path))))
         assert errors == [], (path.name, [e.message for e in errors[:3]])
 
@@ -290,6 +318,240 @@ def _plain(node):
 def test_an_item_that_is_not_a_mapping_is_reported_at_its_own_line(seeds, section):
     lines = MINI.splitlines()
     at = lines.index(f"{section}:")
-    text = "\n".join(lines[: at + 1] + ["  - 42"] + lines[at + 1:]) + "\n"
+    text = "\n".join(lines[: at + 1] + ["  - 42"] + lines[at + 1 :]) + "\n"
     found = [p for p in problems(text, seeds) if "is a mapping with" in p.message]
     assert [(p.line, p.column) for p in found] == [(at + 2, 5)]
+
+
+# ------------------------------------------------------------------ what supports a question (issue 14)
+
+# A second file whose relations use the newer keys; each test breaks one thing.
+RICH = """\
+topic: {id: rich, title: Rich, as_of: 2022, sources: [{seed: seed.txt, title: T, called: the seed}]}
+types: [rider, team, doc, source, person]
+categories: [teams, quotes, why]
+entities:
+  - {id: ada, type: rider, name: Ada}
+  - {id: red, type: team, name: Red Team, kind: [pro]}
+  - {id: blue, type: team, name: Blue Team, kind: pro, years: [2019, 2020]}
+  - {id: film, type: doc, name: Film, years: 2020}
+  - {id: paper, type: source, name: the paper}
+  - {id: cy, type: person, name: Cy}
+relations:
+  - id: rode_for
+    category: teams
+    subject: rider
+    object: team
+    exhaustive: true
+    time_frame: [2019, 2022]
+    choices: 3
+    statement: "{subject} rode for {object}."
+    ask_object: ["Which team did {subject} ride for?"]
+  - id: filmed
+    category: teams
+    subject: doc
+    object: team
+    tense: past
+    hedged: true
+    statement: "{subject} reportedly filmed {object}."
+  - id: said
+    category: quotes
+    subject: person
+    value: text
+    kind: quote
+    statement: "{subject} said: {value}"
+  - id: why
+    category: why
+    subject: source
+    value: text
+    kind: reason
+    exhaustive: true
+    statement: "{subject} says: {value}."
+facts:
+  - id: ada-red
+    subject: ada
+    relation: rode_for
+    object: red
+    status: reported
+    hedge: According to the paper
+    gap: Red Team
+    gap_wrong: [Blue Team, Gold Team]
+    confusions: [{object: blue}]
+    source: {seed: seed.txt, quote: Ada rode for Red Team in 2020.}
+  - id: film-blue
+    subject: film
+    relation: filmed
+    object: blue
+    status: reported
+    source: {seed: seed.txt, quote: Bo rode for Blue Team.}
+  - id: cy-said
+    subject: cy
+    relation: said
+    value: The race is long.
+    status: confirmed
+    source: {seed: seed2.txt, quote: The race is  long.}
+  - id: why-long
+    subject: paper
+    relation: why
+    category: why
+    value: the race is long
+    status: confirmed
+    ask: Why did Ada ride?
+    statement: Ada rode because {value}.
+    also_true: [why-short]
+    wrong: [she was paid]
+    source: {seed: seed.txt, quote: The race is  long.}
+  - id: why-short
+    subject: paper
+    relation: why
+    value: Bo rode too
+    status: confirmed
+    ask: Why did Bo ride?
+    statement: Bo rode because {value}.
+    source: {seed: seed.txt, quote: Bo rode for Blue Team.}
+changes:
+  - id: ada-change
+    category: teams
+    subject: ada
+    ask: "How did {subject}'s team change (before → after)?"
+    before: {fact: film-blue, label: in the film}
+    after: {fact: cy-said, label: quoted}
+    wrong: [a → b, c → d]
+"""
+
+
+def rich(seeds, old: str = "", new: str = "", count: int = 1):
+    text = RICH
+    if old:
+        assert text.count(old) == count, old
+        text = text.replace(old, new)
+    return [p.message for p in problems(text, seeds, "rich.facts.yaml")]
+
+
+def test_the_rich_file_is_clean_and_loads(seeds):
+    assert rich(seeds) == []
+    base = facts_from_data(parse_yaml(RICH, "rich"), "rich")
+    assert base.as_of == 2022 and base.seed_names == {"seed.txt": "the seed"}
+    assert "called" not in base.topic.sources[0]
+    assert base.entities["red"].kind == ("pro",) and base.entities["blue"].years == (2019, 2020)
+    assert base.entities["film"].years == (2020, 2020)
+    rel = base.relations["rode_for"]
+    assert rel.exhaustive and rel.time_frame == (2019, 2022) and rel.choices == 3
+    assert base.relations["filmed"].hedged and base.relations["filmed"].tense == "past"
+    assert base.relations["why"].kind == "reason"
+    fact = base.facts[0]
+    assert (fact.hedge, fact.gap, fact.gap_wrong) == ("According to the paper", "Red Team", ("Blue Team", "Gold Team"))
+    why = base.facts[3]
+    assert why.ask == ("Why did Ada ride?",) and why.also_true == ("why-short",) and why.wrong == ("she was paid",)
+    assert why.category == "why" and why.statement == "Ada rode because {value}."
+    change = base.changes[0]
+    assert (change.before_fact, change.before, change.after_fact, change.after) == (
+        "film-blue",
+        "in the film",
+        "cy-said",
+        "quoted",
+    )
+
+
+def test_a_confusion_needs_an_exhaustive_relation(seeds):
+    found = rich(seeds, "    exhaustive: true\n    time_frame", "    time_frame")
+    assert any("mark 'rode_for' exhaustive: true" in m for m in found)
+
+
+def test_a_reported_fact_needs_its_hedge(seeds):
+    found = rich(seeds, "    hedge: According to the paper\n", "")
+    assert any("a reported fact is asked with its hedge" in m for m in found)
+    assert rich(seeds, "hedge: According to the paper", "hedge: Quite possibly") == [
+        "a hedge must say who says so or that it is reported ('According to Telegraph Sport', 'Reportedly')"
+    ]
+
+
+def test_a_hedged_relation_carries_its_hedge_in_every_template(seeds):
+    assert any(
+        "must carry its hedge" in m
+        for m in rich(seeds, "{subject} reportedly filmed {object}.", "{subject} filmed {object}.")
+    )
+
+
+def test_an_opinion_is_always_attributed(seeds):
+    found = rich(seeds, "    kind: quote\n", "    kind: opinion\n")
+    assert "an opinion is always attributed: give this fact a 'hedge' naming whose it is" in found
+
+
+def test_a_reason_is_asked_why(seeds):
+    assert any("asked as a 'why' question" in m for m in rich(seeds, "ask: Why did Ada ride?", "ask: What did Ada do?"))
+
+
+def test_a_quote_is_word_for_word(seeds):
+    assert rich(seeds, "value: The race is long.", "value: The race is short.") == [
+        "a quote's value must be word for word in the fact's source quote"
+    ]
+
+
+def test_relation_kinds_hold_text(seeds):
+    found = rich(seeds, "    kind: quote\n", "    kind: gossip\n")
+    assert "'kind' must be one of quote, reason, opinion" in found
+
+
+def test_gaps(seeds):
+    assert any("exactly once" in m for m in rich(seeds, "gap: Red Team", "gap: Gold Team"))
+    assert any(
+        "cannot be the gap itself" in m
+        for m in rich(seeds, "gap_wrong: [Blue Team, Gold Team]", "gap_wrong: [Red Team]")
+    )
+    assert any("needs a 'gap'" in m for m in rich(seeds, "    gap: Red Team\n", ""))
+
+
+def test_also_true_and_wrong(seeds):
+    assert any("unknown fact 'why-tall'" in m for m in rich(seeds, "also_true: [why-short]", "also_true: [why-tall]"))
+    assert any("is of another relation" in m for m in rich(seeds, "also_true: [why-short]", "also_true: [cy-said]"))
+    found = rich(seeds, "    gap: Red Team\n", "    wrong: [Blue Team]\n    gap: Red Team\n")
+    assert any("wrong options come from its entities" in m for m in found)
+
+
+def test_a_fact_own_question_and_statement(seeds):
+    assert any("uses {value}" in m for m in rich(seeds, "ask: Why did Ada ride?", "ask: Why did Ada ride, {value}?"))
+    assert any(
+        "must mention {value}" in m for m in rich(seeds, "statement: Ada rode because {value}.", "statement: Ada rode.")
+    )
+    assert any(
+        "unknown category 'how'" in m
+        for m in rich(seeds, "    category: why\n    value: the race", "    category: how\n    value: the race")
+    )
+
+
+def test_changes_are_checked(seeds):
+    assert any(
+        "unknown fact 'nope'" in m for m in rich(seeds, "{fact: cy-said, label: quoted}", "{fact: nope, label: quoted}")
+    )
+    found = rich(seeds, "{fact: cy-said, label: quoted}", "{fact: ada-red, label: quoted}")
+    assert "a change ends at the official word: the 'after' fact must be confirmed" in found
+    assert "a change is between two sources: 'before' and 'after' facts quote the same seed" in found
+    assert any("at least two wrong answers" in m for m in rich(seeds, "wrong: [a → b, c → d]", "wrong: [a → b]"))
+    assert any(
+        "unknown change field 'because'" in m
+        for m in rich(seeds, "    wrong: [a → b", "    because: x\n    wrong: [a → b")
+    )
+
+
+def test_what_ended_before_as_of_is_spoken_of_in_the_past(seeds):
+    found = rich(seeds, "    tense: past\n    hedged: true", "    hedged: true")
+    assert (
+        "'film' ended in 2020, before 2022 (the topic's as_of): 'filmed' must speak in the past (tense: past)" in found
+    )
+
+
+def test_new_keys_are_type_checked(seeds):
+    assert any(
+        "'years' must be a year or [first, last]" in m
+        for m in rich(seeds, "years: [2019, 2020]", "years: [2020, 2019]")
+    )
+    assert any("'kind' must be a word or a list" in m for m in rich(seeds, "kind: [pro]", "kind: 3"))
+    assert any("'time_frame' must be a year" in m for m in rich(seeds, "time_frame: [2019, 2022]", "time_frame: soon"))
+    assert any("'choices' must be 3, 4, 5 or 6" in m for m in rich(seeds, "choices: 3", "choices: 2"))
+    assert any("'tense' must be one of" in m for m in rich(seeds, "tense: past", "tense: pluperfect"))
+    assert any(
+        "'exhaustive' must be true or false" in m
+        for m in rich(seeds, "    exhaustive: true\n    time_frame", "    exhaustive: maybe\n    time_frame")
+    )
+    assert any("'as_of' must be a year" in m for m in rich(seeds, "as_of: 2022", "as_of: now"))

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from quiz.session import HOTSEAT, LIVE, SOLO, TEAMS, Phase, RoundError, RoundSettings, Session, present_options
+from quiz.session import HOTSEAT, LIVE, Phase, RoundError, RoundSettings, Session, present_options
 from sessionkit import Driver
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Question
 from quiz.packcache import load_pack

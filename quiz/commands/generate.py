@@ -3,7 +3,8 @@
 With no argument every built-in facts file (``questions/facts/*.facts.yaml``)
 is turned into its bank beside it (``questions/<name>.yaml``). ``--check``
 writes nothing and fails when a committed bank differs from what would be
-generated, so a stale bank cannot slip through.
+generated, so a stale bank cannot slip through. ``--coverage`` writes nothing
+either: it lists the seed sentences no fact quotes (``quiz.coverage``).
 """
 
 from __future__ import annotations
@@ -50,9 +51,19 @@ def render(facts_path: Path, target: Path) -> tuple[str, int]:
 
 @click.command("generate")
 @click.argument("facts_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the pack (default: beside the facts file).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the pack (default: beside the facts file).",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a pack differs from what would be generated.")
-def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
+@click.option(
+    "--coverage", is_flag=True, help="Write nothing; list the seed sentences (of six words or more) no fact quotes."
+)
+@click.option("--min-coverage", type=click.FloatRange(0, 100), default=0.0, metavar="PERCENT",
+              help="With --coverage: exit 1 when fewer of the sentences are quoted.")  # fmt: skip
+def command(facts_file: Path | None, output: Path | None, check: bool, coverage: bool, min_coverage: float) -> None:
     """Build question packs from a facts file (or every built-in one)."""
     if facts_file is None:
         if output is not None:
@@ -64,6 +75,8 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
     else:
         jobs = [(facts_file, output or pack_path_for(facts_file))]
 
+    if coverage:
+        sys.exit(_coverage([f for f, _ in jobs], min_coverage))
     failed = stale = False
     for facts_path, target in jobs:
         try:
@@ -79,9 +92,12 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
             continue
         if count == 0:
             # An empty pack would only be refused later by the game and `quiz validate`.
-            click.echo(f"{facts_path}: no question can be made from these facts; a question needs four options "
-                       "of one entity type (add entities, or distractor_only ones), a second phrasing for a typed "
-                       "answer, or a confusion for a false statement (see docs/facts-format.md)", err=True)
+            click.echo(
+                f"{facts_path}: no question can be made from these facts; a question needs four options "
+                "of one entity type (add entities, or distractor_only ones), a second phrasing for a typed "
+                "answer, or a confusion for a false statement (see docs/facts-format.md)",
+                err=True,
+            )
             failed = True
             continue
         current = _read(target)
@@ -107,6 +123,40 @@ def command(facts_file: Path | None, output: Path | None, check: bool) -> None:
         click.echo("every generated pack is up to date")
 
 
+def _coverage(facts_files: list[Path], minimum: float) -> int:
+    """Print, per facts file, the seed sentences no fact quotes and the share quoted; the exit status."""
+    from quiz.coverage import MIN_WORDS, fact_coverage, question_coverage
+
+    status = 0
+    for facts_path in facts_files:
+        try:
+            base = load_facts(facts_path, locations.seeds_dir())
+        except FileProblem as exc:
+            click.echo(str(exc.problem), err=True)
+            status = 1
+            continue
+        except FactsInvalid as exc:
+            _echo_problems(exc.problems, facts_path)
+            status = 1
+            continue
+        cov = fact_coverage(base, locations.seeds_dir())
+        for name in cov.unreadable:
+            click.echo(
+                f"{facts_path}: seed file '{name}' not found beside the facts file nor in the seeds folder", err=True
+            )
+            status = 1
+        for sentence in cov.missing():
+            click.echo(f"{sentence.seed}:{sentence.line}: not quoted by any fact: “{sentence.text}”")
+        asked = question_coverage(generate_pack(base), cov)
+        share = 100 * cov.ratio
+        click.echo(f"{facts_path}: {cov.quoted} of {cov.counted} seed sentences of {MIN_WORDS} words or more "
+                   f"are quoted by a fact ({share:.1f}%); the generated pack asks about {asked} of them")  # fmt: skip
+        if share < minimum:
+            click.echo(f"{facts_path}: coverage {share:.1f}% is below the {minimum:g}% asked for", err=True)
+            status = 1
+    return status
+
+
 #: Problems listed one by one; a broken file of 20,000 facts would otherwise print 80,000 lines.
 MAX_LISTED = 50
 #: Longest line printed for one problem (a quoted value can be megabytes).
@@ -118,8 +168,11 @@ def _echo_problems(problems: list, facts_path: Path) -> None:
         line = str(problem)
         click.echo(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…", err=True)
     if len(problems) > MAX_LISTED:
-        click.echo(f"{facts_path}: ... and {len(problems) - MAX_LISTED:,} more problems; "
-                   f"`quiz validate {facts_path}` lists them all", err=True)
+        click.echo(
+            f"{facts_path}: ... and {len(problems) - MAX_LISTED:,} more problems; "
+            f"`quiz validate {facts_path}` lists them all",
+            err=True,
+        )
 
 
 def _point_at_pack_folder(facts_path: Path) -> None:

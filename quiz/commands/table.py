@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "packs": ("quiz.commands.packs", "List every question pack found."),
     "new": ("quiz.commands.new", "Write a starter pack (or facts file) to edit."),
     "validate": ("quiz.commands.validate", "Check packs and facts files; report every problem."),
+    "lint": ("quiz.commands.lint", "Warn about give-aways, unfair options and repetition in packs."),
     "generate": ("quiz.commands.generate", "Build question packs from a facts file."),
     "import": ("quiz.commands.import_", "Convert GIFT, Aiken, Open Trivia DB, Kahoot, CSV or JSON files to a pack."),
     "export": ("quiz.commands.export", "Write packs as JSON, GIFT, Aiken, CSV, Anki or worksheets."),
