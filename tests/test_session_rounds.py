@@ -10,6 +10,8 @@ import pytest
 
 from quiz.model import TRUE_FALSE, Question
 from quiz.session import HOTSEAT, SOLO, TEAMS, GameResult, Phase, RoundError, RoundSettings, Session
+from quiz.session.modes import Buzzer
+from quiz.session.settings import BUZZER, PRESENTER
 from sessionkit import FakeClock
 
 
@@ -165,3 +167,110 @@ def test_names_longer_than_twenty_characters_are_refused():
     with pytest.raises(RoundError, match="at most 20 characters"):
         RoundSettings(players=("A" * 21,)).check()
     RoundSettings(players=("A" * 20,)).check()
+
+
+# -- buzzer teams -------------------------------------------------------------------
+def buzzer(timer: float | None = 20) -> tuple[Session, FakeClock, list[str]]:
+    return started(RoundSettings(mode=BUZZER, players=("Red", "Blue", "Green"), questions=3, seed=8, timer=timer))
+
+
+def test_the_first_team_to_buzz_holds_the_question_and_locks_the_others_out():
+    session, clock, changes = buzzer()
+    assert session.phase is Phase.OPEN and session.holder is None
+    with pytest.raises(RoundError, match="not open to Red"):
+        session.answer(True, "Red")  # no answering before buzzing
+    clock.advance(2.0)
+    assert session.buzz("Blue") and session.holder == "Blue"
+    assert not session.buzz("Red")  # locked out while Blue holds it
+    assert session.remaining() == Buzzer.ANSWER_SECONDS  # Blue's own time to answer
+    clock.advance(1.5)
+    record = session.answer(True, "Blue")
+    assert record.correct and record.points.total == 1000 and record.elapsed == 3.5
+    assert session.phase is Phase.CLOSED
+    assert changes[-3:] == ["buzzed:Blue", "answered:Blue", "closed"]
+
+
+def test_a_wrong_answer_opens_the_question_to_the_teams_that_have_not_tried():
+    session, clock, changes = buzzer()
+    session.buzz("Red")
+    assert not session.answer(False, "Red").correct
+    assert session.phase is Phase.OPEN and session.holder is None and changes[-1] == "reopened:Red"
+    assert not session.buzz("Red")  # Red has had its go
+    assert session.buzz("Green")
+    clock.advance(Buzzer.ANSWER_SECONDS + 0.1)
+    session.tick()  # Green runs out of time: a miss
+    assert session.answers["Green"].timed_out and session.phase is Phase.OPEN
+    session.buzz("Blue")
+    session.answer(True, "Blue")
+    assert session.phase is Phase.CLOSED
+    assert [(n, r.correct) for n, r in session.answers.items()] == [("Red", False), ("Green", False), ("Blue", True)]
+
+
+def test_a_question_nobody_gets_shows_the_answer_and_streaks_are_per_team():
+    session, clock, _ = buzzer()
+    for team in ("Red", "Blue", "Green"):
+        session.buzz(team)
+        session.answer(False, team)
+    assert session.phase is Phase.CLOSED and not any(r.correct for r in session.answers.values())
+    session.next()
+    clock.advance(20.0)
+    session.tick()  # nobody buzzed in time
+    assert session.phase is Phase.CLOSED and session.answers == {}
+    session.next()
+    session.buzz("Red")
+    session.answer(True, "Red")
+    assert session.players["Red"].points == 1000 and session.players["Red"].streak == 1
+    session.next()
+    result = session.result()
+    assert result.mode == BUZZER and result.participants == ("Red", "Blue", "Green")
+    assert sum(1 for a in result.answers if a.participant == "Red") == 2
+
+
+def test_with_no_timer_a_buzzer_question_waits_until_revealed():
+    session, clock, _ = buzzer(timer=None)
+    clock.advance(600)
+    session.tick()
+    assert session.phase is Phase.OPEN
+    session.reveal()
+    assert session.phase is Phase.CLOSED
+
+
+# -- presenter ----------------------------------------------------------------------
+def presenter(teams=("Red", "Blue")) -> tuple[Session, FakeClock, list[str]]:
+    return started(RoundSettings(mode=PRESENTER, players=teams, questions=3, seed=9, timer=None))
+
+
+def test_the_presenter_reveals_gives_points_undoes_and_goes_back():
+    session, clock, changes = presenter()
+    assert session.phase is Phase.OPEN
+    session.reveal()
+    assert session.phase is Phase.CLOSED
+    assert session.award("Red") and not session.award("Red")  # once a question
+    assert session.award("Blue")
+    assert (session.players["Red"].points, session.players["Blue"].points) == (1000, 1000)
+    assert session.undo_award() == "Blue" and session.players["Blue"].points == 0
+    session.next()
+    first = session.turns[0]
+    session.next()  # straight on without revealing: the teacher's choice
+    assert session.turn.index == 2
+    assert session.back() and session.turn.index == 1 and session.phase is Phase.OPEN
+    assert session.back() and session.turn is first
+    assert not session.award("Red")  # already given this question
+    assert session.award("Blue") and session.players["Blue"].points == 1000
+    assert not session.back()  # no question before the first
+    for _ in range(3):
+        session.next()
+    assert session.finished
+    result = session.result()
+    rows = {(a.participant, a.number): (a.correct, a.points, a.response_text) for a in result.answers}
+    assert rows[("Red", 1)] == (True, 1000, "given the points by the presenter")
+    assert rows[("Blue", 2)] == (False, 0, "not given the points")
+    assert len(result.answers) == 6  # every team, every question shown
+    assert session.result().answers == result.answers  # the board is completed once
+
+
+def test_a_presenter_needs_no_teams():
+    session, clock, _ = presenter(teams=())
+    session.reveal()
+    session.next()
+    assert session.turn.index == 1

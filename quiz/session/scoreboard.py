@@ -87,35 +87,66 @@ class Scoreboard:
         elapsed: float | None,
         timer: float | None,
         number: int = 0,
+        *,
+        correct: bool | None = None,
+        points: int | None = None,
+        note: str = "",
     ) -> AnswerRecord:
-        """Score one answer; an answer after the timer ran out is a time-out, whatever it says."""
+        """Score one answer; an answer after the timer ran out is a time-out, whatever it says.
+
+        ``correct`` and ``points``, when given, are a judgement made by hand (a presenter
+        giving a team the question's points) rather than the answer checked; ``note``
+        then says so where the answer would be described.
+        """
         stats = self.players[name]
         if timer is not None and elapsed is not None and elapsed > timer:
             response = None
-        correct = is_correct(question, response)
-        timed_out = response is None
-        streak = stats.streak + 1 if correct else 0
-        points = Points() if self.practice else score_answer(correct, elapsed, timer, streak)
-        record = AnswerRecord(
-            question, name, response, describe_response(question, response), correct, elapsed, points, timed_out, number
-        )
+        judged = correct is not None
+        right = bool(correct) if judged else is_correct(question, response)
+        timed_out = response is None and not judged
+        streak = stats.streak + 1 if right else 0
+        if self.practice:
+            scored = Points()
+        elif points is not None:
+            scored = Points(base=points) if right else Points()
+        else:
+            scored = score_answer(right, elapsed, timer, streak)
+        text = note if judged and note else describe_response(question, response)
+        record = AnswerRecord(question, name, response, text, right, elapsed, scored, timed_out, number)
         stats.streak = streak
         stats.best_streak = max(stats.best_streak, streak)
         stats.answered += 1
-        stats.correct += int(correct)
-        stats.points += points.total
+        stats.correct += int(right)
+        stats.points += scored.total
         if elapsed is not None:
             stats.total_time += elapsed
             stats.timed += 1
         cat = stats.per_category.setdefault(question.category, [0, 0])
-        cat[0] += int(correct)
+        cat[0] += int(right)
         cat[1] += 1
         stats.records.append(record)
         return record
 
-    def award(self, name: str, points: int) -> None:
-        """Points given by hand (a presenter scoring a team); negative takes them back."""
-        self.players[name].points += points
+    def remove(self, record: AnswerRecord) -> None:
+        """Take a recorded answer back (a presenter's award undone); streaks are counted again."""
+        stats = self.players[record.player]
+        stats.records.remove(record)
+        stats.answered -= 1
+        stats.correct -= int(record.correct)
+        stats.points -= record.points.total
+        if record.elapsed is not None:
+            stats.total_time -= record.elapsed
+            stats.timed -= 1
+        cat = stats.per_category[record.question.category]
+        cat[0] -= int(record.correct)
+        cat[1] -= 1
+        if not cat[1]:
+            del stats.per_category[record.question.category]
+        streak = best = 0
+        for r in stats.records:
+            streak = streak + 1 if r.correct else 0
+            best = max(best, streak)
+        stats.streak, stats.best_streak = streak, best
 
     def standings(self) -> list[PlayerStats]:
         """Ranked by points, then right answers, then speed; ties keep seat order."""

@@ -86,6 +86,16 @@ class Session:
         #: Who answers now (OPEN) or takes the keyboard next (READY).
         self.group: tuple[str, ...] = ()
         self.abandoned = False
+        # Buzzer rounds: the team holding the open question, since when, and the teams that have tried it.
+        self.holder: str | None = None
+        self.held_at = 0.0
+        self.tried: set[str] = set()
+        # Presenter rounds: the points given by hand, by question, and in the order given (for undo).
+        self.awards: dict[int, list[AnswerRecord]] = {}
+        self.award_log: list[tuple[int, AnswerRecord]] = []
+        #: The furthest question shown so far, and whether the board was completed for the record.
+        self.furthest = 0
+        self.result_completed = False
         self._groups: list[tuple[str, ...]] = []
         self._opened_at = 0.0  # game time the current group's question opened
         self._ready_at = 0.0  # clock time the current hand-off began
@@ -182,11 +192,16 @@ class Session:
         return self._paused_at is not None
 
     @property
+    def opened_at(self) -> float:
+        """Game time the open question opened (to the ones answering it now)."""
+        return self._opened_at
+
+    @property
     def deadline(self) -> float | None:
-        """Game time the open question closes, if it has a timer."""
-        if self.phase is not Phase.OPEN or not self.settings.timer:
+        """Game time the open question (or, in a buzzer round, the team holding it) runs out of time."""
+        if self.phase is not Phase.OPEN:
             return None
-        return self._opened_at + self.settings.timer
+        return self.mode.deadline(self)
 
     def elapsed(self) -> float:
         """Seconds the open question has been open to the ones answering it now (pauses excluded)."""
@@ -223,7 +238,7 @@ class Session:
         if self.phase is Phase.READY and self._ready_until is not None and self.game_time() >= self._ready_until:
             self._open()
         elif self.phase is Phase.OPEN and self.deadline is not None and self.game_time() >= self.deadline:
-            self.time_out()
+            self.mode.on_deadline(self)
 
     # -- the flow -------------------------------------------------------------------
     def start(self) -> None:
@@ -239,6 +254,7 @@ class Session:
     def _begin_turn(self) -> None:
         turn = self.turn
         assert turn is not None
+        self.furthest = max(self.furthest, self.position)
         self.answers = {}
         self._groups = list(self.mode.groups(turn))
         self._next_group()
@@ -267,6 +283,7 @@ class Session:
         self.phase = Phase.OPEN
         self._ready_until = None
         self._opened_at = self.game_time()
+        self.mode.on_open(self)
         self._emit("open", self.group[0] if len(self.group) == 1 else None)
 
     def answer(self, response: Response, participant: str | None = None, *, turn_index: int | None = None) -> AnswerRecord:
@@ -287,7 +304,7 @@ class Session:
             raise RoundError(f"{name or 'nobody'} is not answering this question")
         if name in self.answers:
             return self.answers[name]
-        if self.phase is not Phase.OPEN or name not in self.group:
+        if self.phase is not Phase.OPEN or not self.mode.may_answer(self, name):
             raise RoundError(f"the question is not open to {name} now")
         if self.paused:
             raise RoundError("the round is paused")
@@ -296,11 +313,11 @@ class Session:
     def _record(self, name: str, response: Response, elapsed: float | None) -> AnswerRecord:
         turn = self.turn
         assert turn is not None
-        record = self.board.record(turn.question, name, response, elapsed, self.settings.timer, turn.number)
+        timer = self.mode.scoring_timer(self.settings)
+        record = self.board.record(turn.question, name, response, elapsed, timer, turn.number)
         self.answers[name] = record
         self._emit("answered", name, record)
-        if all(p in self.answers for p in self.group):
-            self._group_done()
+        self.mode.after_answer(self, record)
         return record
 
     def time_out(self) -> list[AnswerRecord]:
@@ -315,8 +332,39 @@ class Session:
         if self._groups:
             self._next_group()
         else:
-            self.phase = Phase.CLOSED
-            self._emit("closed")
+            self._close()
+
+    def _close(self) -> None:
+        self.phase = Phase.CLOSED
+        self._groups = []
+        self._emit("closed")
+
+    # -- what only some modes do: each is the mode's to say ---------------------------
+    def buzz(self, participant: str) -> bool:
+        """A team buzzes (buzzer rounds): True when it now holds the question."""
+        return self.mode.buzz(self, participant)
+
+    def reveal(self) -> None:
+        """Show the answer now (a presenter's key; a buzzer question nobody will get)."""
+        if self.phase is Phase.OPEN:
+            self.mode.reveal(self)
+
+    def award(self, participant: str) -> bool:
+        """The presenter gives a team the question's points: True when given (once a question)."""
+        return self.mode.award(self, participant)
+
+    def undo_award(self) -> str | None:
+        """Take back the last award; the team it was given to, or None."""
+        return self.mode.undo_award(self)
+
+    def back(self) -> bool:
+        """Go back one question (a presenter's key): True when there was one."""
+        if self.position == 0 or self.phase is Phase.FINISHED or not self.mode.can_go_back:
+            return False
+        self.position -= 1
+        self.answers = {}
+        self._begin_turn()
+        return True
 
     def next(self) -> None:
         """From the reveal (or the standings) on to the next question, or the end of the round."""
@@ -324,7 +372,7 @@ class Session:
             self.phase = Phase.STANDINGS
             self._emit("standings")
             return
-        if self.phase not in (Phase.CLOSED, Phase.STANDINGS):
+        if self.phase not in (Phase.CLOSED, Phase.STANDINGS) and not (self.phase is Phase.OPEN and self.mode.can_go_back):
             raise RoundError("not everyone has answered yet")
         self.position += 1
         if self.turn is None:
@@ -347,6 +395,7 @@ class Session:
     # -- results ---------------------------------------------------------------------
     def result(self, played_at: datetime | None = None) -> GameResult:
         """The game as a record: settings, participants and every answer."""
+        self.mode.before_result(self)
         return make_result(
             self.settings, self.seed, self.packs, self.board, finished=not self.abandoned, played_at=played_at
         )

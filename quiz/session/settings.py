@@ -34,7 +34,7 @@ PARTICIPANTS = {
     HOTSEAT: (2, MAX_PLAYERS),
     TEAMS: (2, MAX_TEAMS),
     BUZZER: (2, MAX_TEAMS),
-    PRESENTER: (1, MAX_TEAMS),
+    PRESENTER: (0, MAX_TEAMS),
     LIVE: (1, MAX_LIVE),
 }
 
@@ -62,6 +62,8 @@ class RoundSettings:
     players: tuple[str, ...] = ("Player",)
     #: Practice rounds (reviewing mistakes) score no points and are not saved.
     practice: bool = False
+    #: Buzzer rounds: each team's buzzer key, in the order of the teams.
+    keys: tuple[str, ...] = ()
 
     def check(self) -> None:
         """Raise RoundError with a reason a player understands if these settings cannot make a round."""
@@ -72,7 +74,8 @@ class RoundSettings:
         if self.timer is not None and not (math.isfinite(self.timer) and self.timer > 0):
             raise RoundError("the timer must be a positive number of seconds, or off")
         names = [p.strip() for p in self.players]
-        if self.mode != LIVE and (not names or any(not n for n in names)):
+        fewest, most = PARTICIPANTS[self.mode]
+        if any(not n for n in names) or (not names and fewest > 0 and self.mode != LIVE):
             raise RoundError("every player needs a name")
         for name in names:
             if len(name) > MAX_NAME:
@@ -82,7 +85,6 @@ class RoundSettings:
             if name.casefold() in seen:
                 raise RoundError(f"two players have the same name ({seen[name.casefold()]}); give each their own")
             seen[name.casefold()] = name
-        fewest, most = PARTICIPANTS[self.mode]
         who = "teams" if self.mode in (TEAMS, BUZZER, PRESENTER) else "players"
         if self.mode == SOLO and len(names) != 1:
             raise RoundError("solo is for one player; use hot-seat for more")
