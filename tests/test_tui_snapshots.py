@@ -176,3 +176,85 @@ def test_quit_confirmation(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
+
+
+# -- classroom on one screen ------------------------------------------------------------
+CLASS = ("Red", "Blue", "Green")
+
+
+def class_app(mode: str, *ids: str, teams=CLASS, keys=(), timer=None) -> QuizApp:
+    clock = lambda: 0.0  # noqa: E731 - the clock never moves
+    settings = RoundSettings(mode=mode, players=teams, keys=keys, timer=timer, seed=7)
+    from quiz.packcache import load_pack
+
+    by_id = {q.id: q for q in load_pack(TUI_PACK).questions}
+    session = Session.create([], settings, fixed=[by_id[i] for i in ids], clock=clock, packs=["tui"])
+    return QuizApp(entries=[], store=FixedStore(), session=session, settings=settings, clock=clock)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_teams_reveal(snap_compare, size, no_handoff_guard):
+    async def run_before(pilot):
+        session = pilot.app.session
+        options = session.turn.options
+        for key in (options.index("Box to Box Films") + 1, options.index("Amazon") + 1, options.index("NOS") + 1):
+            await pilot.press("enter")  # the hand-off to the next team
+            await pilot.pause()
+            await pilot.press(str(key))
+            await pilot.pause()
+
+    assert snap_compare(class_app("teams", "tui-producer", "tui-dts-date"), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_buzzer_open(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("q")  # Red buzzes...
+        await pilot.pause()
+        await pilot.press("f")  # ...and is wrong: open to Blue and Green
+        await pilot.pause()
+
+    app = class_app("buzzer", "tui-dts-date", "tui-producer", keys=("q", "p", "z"), timer=20)
+    assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_buzzer_held(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("z")
+        await pilot.pause()
+
+    app = class_app("buzzer", "tui-producer", "tui-dts-date", keys=("q", "p", "z"), timer=20)
+    assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_presenter_question(snap_compare, size):
+    app = class_app("presenter", "tui-producer", "tui-docs-teams", teams=("Red", "Blue"))
+    assert snap_compare(app, run_before=lambda pilot: pilot.pause(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_presenter_reveal(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("n")  # to the matching question
+        await pilot.press("r", "2")
+        await pilot.pause()
+
+    app = class_app("presenter", "tui-producer", "tui-docs-teams", teams=("Red", "Blue"))
+    assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_presenter_without_teams(snap_compare, size):
+    app = class_app("presenter", "tui-territories", teams=(), timer=30)
+    assert snap_compare(app, run_before=lambda pilot: pilot.pause(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_setup_buzzer(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("p", "down", "down", "down", "enter", "tab", *"Red,Blue,Green")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)

@@ -74,3 +74,18 @@ async def test_coloured_text_stays_readable_in_every_theme(theme, monkeypatch):
         await pilot.press(str(wrong + 1))
         await pilot.pause()
         check(app, ["#verdict"], theme)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_presenter_screen_is_readable_in_every_theme(theme):
+    settings = RoundSettings(mode="presenter", players=("Red", "Blue"), timer=30, seed=1)
+    session = Session.create([], settings, fixed=[BY_ID["tui-producer"]], clock=lambda: 0.0)
+    app = QuizApp(entries=[], store=ScoreStore(), settings=settings, session=session, clock=lambda: 0.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        check(app, ["#present-number", "#present-timer", "#present-category", "#present-type", "#present-prompt",
+                    "#present-options", "#present-score-0"], theme)
+        await pilot.press("r", "1")
+        await pilot.pause()
+        check(app, ["#present-answer", "#present-explanation", "#present-source", "#present-note"], theme)

@@ -16,6 +16,7 @@ from __future__ import annotations
 #: name -> (module, short help). The module is imported only when its command runs.
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("quiz.commands.play", "Go straight into a round."),
+    "present": ("quiz.commands.present", "Show a round on a projector; the teacher reveals and scores."),
     "scores": ("quiz.commands.scores", "Show high scores and recent games."),
     "packs": ("quiz.commands.packs", "List every question pack found."),
     "new": ("quiz.commands.new", "Write a starter pack (or facts file) to edit."),

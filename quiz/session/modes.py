@@ -71,6 +71,10 @@ class Mode:
     def may_answer(self, session: Session, name: str) -> bool:
         return name in session.group
 
+    def answering(self, session: Session) -> str | None:
+        """The one participant answering now, when there is just one (the default for an answer)."""
+        return session.group[0] if len(session.group) == 1 else None
+
     def scoring_timer(self, settings: RoundSettings) -> float | None:
         """The timer speed points are counted against (None: a flat 1000 for a right answer)."""
         return settings.timer
@@ -160,6 +164,9 @@ class Buzzer(Mode):
 
     def may_answer(self, session: Session, name: str) -> bool:
         return session.holder == name
+
+    def answering(self, session: Session) -> str | None:
+        return session.holder
 
     def scoring_timer(self, settings: RoundSettings) -> float | None:
         return None

@@ -165,6 +165,11 @@ class Session:
         return self.position >= len(self.turns) - 1
 
     @property
+    def answering(self) -> str | None:
+        """The one participant answering the open question now, if just one is."""
+        return self.mode.answering(self) if self.phase is Phase.OPEN else None
+
+    @property
     def players(self) -> dict[str, PlayerStats]:
         return self.board.players
 
@@ -299,7 +304,7 @@ class Session:
             raise RoundError("the round is over")
         if turn_index is not None and turn_index != turn.index:
             raise RoundError(f"question {turn_index + 1} is closed; the round is on question {turn.index + 1}")
-        name = participant if participant is not None else (self.group[0] if len(self.group) == 1 else "")
+        name = participant if participant is not None else (self.mode.answering(self) or "")
         if name not in turn.participants:
             raise RoundError(f"{name or 'nobody'} is not answering this question")
         if name in self.answers:

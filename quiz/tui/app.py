@@ -285,10 +285,10 @@ class QuizApp(App[None]):
     # -- rounds --------------------------------------------------------------------
     def play(self, session: Session, standings: Session | None = None) -> None:
         """Run ``session`` on screen; ``standings``: the round a review came from, to return to."""
-        from quiz.tui.round.screen import RoundScreen
+        from quiz.tui.screens.rounds import round_screen_for
 
         self.session = session
-        self._show(RoundScreen(session), lambda result: self._round_over(session, result, standings))
+        self._show(round_screen_for(session), lambda result: self._round_over(session, result, standings))
 
     def _round_over(self, session: Session, result: GameResult | None, standings: Session | None) -> None:
         if result is None:  # the players left the round

@@ -56,6 +56,26 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "Buzzer and team rounds",
+        [
+            ("Team's buzzer key", "Buzz (shown on the question: Q, P, Z, M, V, Y unless set)"),
+            ("Usual answer keys", "The team that buzzed answers, within 10 seconds"),
+            ("Enter", "Teams in turn: the next team has the keyboard"),
+        ],
+    ),
+    (
+        "Presenting",
+        [
+            ("R", "Reveal the answer, with its explanation and source"),
+            ("N, Enter or →", "Next question"),
+            ("B or ←", "Back one question"),
+            ("1–6", "Give that team the question's points (once a question)"),
+            ("U", "Take the last points back"),
+            ("S", "Show or hide the scores"),
+            ("Escape", "Stop presenting (asks first)"),
+        ],
+    ),
+    (
         "Between questions",
         [
             ("Enter, Space or N", "Next question (or, when passing the keyboard, start your turn)"),

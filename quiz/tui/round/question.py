@@ -13,6 +13,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
+from textual.content import Content
 from textual.widgets import Static
 
 from quiz.qtypes import TYPES
@@ -44,6 +45,10 @@ class QuestionView(Vertical):
             yield Static(player, id="player")
         if self.timer:
             yield Countdown(self.timer, id="countdown")
+        # Buzzer rounds: who may buzz, with which key, and who holds the question.
+        status = Static("", id="buzz-status")
+        status.display = False
+        yield status
         with VerticalScroll(id="question-body"):
             yield Static(TYPES[self.view["type"]].title, id="question-type")
             yield Static(self.view["prompt"], id="prompt")
@@ -96,7 +101,15 @@ class QuestionView(Vertical):
 
         self.call_next(swap)
 
-    def set_remaining(self, remaining: float | None) -> None:
+    def set_remaining(self, remaining: float | None, total: float | None = None) -> None:
         if self.timer and remaining is not None:
+            countdown = self.query_one(Countdown)
+            if total is not None and countdown.total != total:
+                countdown.total = total  # a team's own time to answer, in a buzzer round
             # The countdown redraws only when the seconds or the bar's length change.
-            self.query_one(Countdown).remaining = remaining
+            countdown.remaining = remaining
+
+    def show_status(self, text: Content | str | None) -> None:
+        status = self.query_one("#buzz-status", Static)
+        status.display = text is not None
+        status.update(text or "")

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from quiz.model import Question
 from quiz.qtypes import canonical_answer
 from quiz.session import AnswerRecord, PlayerStats
 
@@ -36,11 +37,17 @@ def totals_line(stats: PlayerStats) -> str:
 
 
 def reveal_texts(
-    header: str, records: Sequence[AnswerRecord], stats: Sequence[PlayerStats], practice: bool, last: bool
+    header: str,
+    q: Question,
+    records: Sequence[AnswerRecord],
+    stats: Sequence[PlayerStats],
+    practice: bool,
+    last: bool,
 ) -> dict[str, str]:
-    """Every text of the reveal: one participant's answer, or each team's in turn."""
-    q = records[0].question
-    if len(records) == 1:
+    """Every text of the reveal: one participant's answer, each team's in turn, or nobody's."""
+    if not records:
+        yours, points = "Nobody buzzed in time.", ""
+    elif len(records) == 1:
         (record,) = records
         yours = f"Your answer: {record.response_text}"
         points = points_line(record, practice)
@@ -66,6 +73,8 @@ def reveal_texts(
 
 
 def _team_verdict(records: Sequence[AnswerRecord]) -> str:
+    if not records:
+        return "⏱ Nobody answered"
     right = [r.player for r in records if r.correct]
     if not right:
         return "✘ Nobody got it right"

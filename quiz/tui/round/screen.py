@@ -13,8 +13,11 @@ time used before it stays used.
 
 from __future__ import annotations
 
-from textual import on
+import math
+
+from textual import events, on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -26,6 +29,7 @@ from quiz.tui.answers.base import LETTERS
 from quiz.tui.round.handoff import HandoffView
 from quiz.tui.round.question import QuestionView
 from quiz.tui.round.reveal import RevealView, reveal_texts, verdict_class
+from quiz.tui.teams import badge
 from quiz.tui.widgets.keybar import KeyBar
 
 #: Seconds between timer checks; the countdown redraws only when what it shows changes.
@@ -55,10 +59,13 @@ class RoundScreen(Screen[GameResult | None]):
         super().__init__()
         self.session = session
         self._shown_turn: tuple[int, tuple[str, ...]] | None = None
+        #: Buzzer rounds: each buzzer key and its team.
+        self.buzzers = dict(zip(session.settings.keys, session.settings.players))
+        self._status_shown: object = None
         turn = session.turn
         self.question_view = QuestionView(
             client_view(turn.question, turn.options) if turn else {"type": "type_in", "prompt": ""},
-            self._header(turn, turn.participants[0] if turn else ""),
+            self._header(turn, self._who(session.mode.groups(turn)[0]) if turn else ""),
             session.settings.timer,
         )
         self.reveal_view = RevealView()
@@ -73,7 +80,7 @@ class RoundScreen(Screen[GameResult | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        if self.session.settings.timer:
+        if self.session.settings.timer or self.buzzers:
             self.set_interval(TICK, self._tick)
         self.session.start()  # does nothing if it has started already
         self._render_phase()
@@ -86,16 +93,24 @@ class RoundScreen(Screen[GameResult | None]):
         # Practice (reviewing mistakes) says so up front: no points are at stake.
         return "Practice" if self.session.settings.practice else "Question"
 
-    def _header(self, turn: Turn | None, who: str) -> tuple[str, str, str]:
+    def _header(self, turn: Turn | None, who: str | None) -> tuple[str, str, str]:
         if turn is None:
             return "", "", ""
         role = "Team" if self.session.settings.mode in TEAM_MODES else "Player"
-        return f"{self._practice_word()} {turn.number}/{turn.of}", turn.question.category, f"{role}: {who}"
+        whose = f"{role}: {who}" if who is not None else "Buzz to answer"
+        return f"{self._practice_word()} {turn.number}/{turn.of}", turn.question.category, whose
 
     # -- rendering the session's state ----------------------------------------------
     def _changed(self, change: Change) -> None:
         if change.kind in ("paused", "resumed"):
             self.question_view.set_class(change.kind == "paused", "-paused")
+            return
+        if change.kind in ("buzzed", "reopened"):
+            self._show_buzzers()
+            if change.kind == "buzzed":
+                self.question_view.focus_answer()  # the team that buzzed answers with the usual keys
+            else:
+                self.set_focus(None)  # back to buzzing: nobody may answer until a team buzzes
             return
         if change.kind == "answered":
             return  # the phase that follows says what to show
@@ -135,21 +150,54 @@ class RoundScreen(Screen[GameResult | None]):
         if key != self._shown_turn:
             if self._shown_turn is not None:
                 view = client_view(turn.question, turn.options)
-                self.question_view.show(view, self._header(turn, self.session.group[0]))
+                self.question_view.show(view, self._header(turn, self._who(self.session.group)))
             self._shown_turn = key
         self.question_view.set_remaining(self.session.remaining())
-        self.question_view.focus_answer()
+        if self.buzzers:
+            self._show_buzzers()
+            self.set_focus(None)  # keys buzz until a team holds the question
+        else:
+            self.question_view.focus_answer()
+
+    def _who(self, group: tuple[str, ...]) -> str | None:
+        """Who answers: one player or team, or None when the teams buzz for it."""
+        return group[0] if len(group) == 1 else None
+
+    def _show_buzzers(self) -> None:
+        """Who may buzz with which key, or which team holds the question (name, symbol and colour)."""
+        session, teams = self.session, self.session.settings.players
+        holder = session.holder
+        if holder is not None:
+            left = session.remaining()
+            seconds = f" within {max(0, math.ceil(left))} s" if left is not None else ""
+            status = Content.assemble(
+                "🔔 ", badge(holder, teams), f" has the question: answer{seconds}. The others are locked out."
+            )
+            shown: object = (holder, seconds)
+        else:
+            parts: list[Content | str] = ["Buzz to answer:"]
+            for key, team in self.buzzers.items():
+                if team in session.tried:
+                    parts += ["   ", Content.styled(f"✘ {team} (had a go)", "dim")]
+                else:
+                    parts += ["   ", badge(team, teams), " ", Content.styled(f" {key.upper()} ", "bold reverse")]
+            status = Content.assemble(*parts)
+            shown = tuple(sorted(session.tried))
+        if shown != self._status_shown:
+            self._status_shown = shown
+            self.question_view.show_status(status)
 
     def _show_reveal(self) -> None:
         session, turn = self.session, self.session.turn
         assert turn is not None
-        records = [session.answers[p] for p in turn.participants if p in session.answers]
+        # In the order they answered (a buzzer round), or took their turns.
+        records = list(session.answers.values())
         names = [r.player for r in records]
         q = turn.question
-        who = names[0] if len(names) == 1 else ", ".join(names)
+        who = ", ".join(names) if names else "nobody answered"
         header = f"{self._practice_word()} {turn.number}/{turn.of} · {q.category} · {who}"
         stats = [session.players[n] for n in names]
-        texts = reveal_texts(header, records, stats, session.settings.practice, session.last_turn)
+        texts = reveal_texts(header, q, records, stats, session.settings.practice, session.last_turn)
         self.reveal_view.show(texts, verdict_class(records))
 
     def _tick(self) -> None:
@@ -157,7 +205,18 @@ class RoundScreen(Screen[GameResult | None]):
             return
         self.session.tick()
         if self.session.phase is Phase.OPEN:
-            self.question_view.set_remaining(self.session.remaining())
+            if self.session.holder is not None:
+                self._show_buzzers()  # the team's seconds left to answer
+            else:
+                self.question_view.set_remaining(self.session.remaining())
+
+    def on_key(self, event: events.Key) -> None:
+        """Buzzer keys (only in buzzer rounds, only while no team holds the question)."""
+        team = self.buzzers.get(event.key)
+        if team is not None and self.session.phase is Phase.OPEN and self.session.holder is None:
+            event.stop()
+            event.prevent_default()
+            self.session.buzz(team)
 
     # -- dialogs pause the round ---------------------------------------------------------
     def on_screen_suspend(self) -> None:
@@ -178,7 +237,7 @@ class RoundScreen(Screen[GameResult | None]):
     @on(Answered)
     def _answered(self, event: Answered) -> None:
         event.stop()
-        if self.session.phase is not Phase.OPEN or not self.question_view.ready:
+        if not self._answer_keys():
             return
         try:
             self.session.answer(event.response)
@@ -186,6 +245,8 @@ class RoundScreen(Screen[GameResult | None]):
             pass  # the question closed meanwhile (the timer ran out): the session said so already
 
     def _answer_keys(self) -> bool:
+        if self.buzzers and self.session.holder is None:
+            return False  # a buzzer round: a team answers once it has buzzed
         return self.session.phase is Phase.OPEN and self.question_view.ready and not self.session.paused
 
     def action_number(self, index: int) -> None:

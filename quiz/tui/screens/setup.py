@@ -23,13 +23,28 @@ from textual.widgets.selection_list import Selection
 from quiz.catalog import PackEntry, categories_of, load_questions, types_of
 from quiz.model import DIFFICULTIES
 from quiz.qtypes import TYPES
-from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TIMER_CHOICES, RoundError, RoundSettings, Session
+from quiz.keys import DEFAULT_BUZZER_KEYS, KeysError, buzzer_keys
+from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TEAMS, TIMER_CHOICES, RoundError, RoundSettings, Session
+from quiz.session.settings import BUZZER
 from quiz.storage import ScoreStore
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from quiz.tui.widgets.toggles import MarkedSelectionList
 
-MODES = (SOLO, HOTSEAT)
+MODES = (SOLO, HOTSEAT, TEAMS, BUZZER)
+#: Each mode's button, and what the names box asks for in it: (label, placeholder).
+MODE_BUTTONS = {
+    SOLO: "Solo",
+    HOTSEAT: "Hot-seat (2–8)",
+    TEAMS: "Teams (2–6)",
+    BUZZER: "Buzzer (2–6 teams)",
+}
+NAMES_PROMPTS = {
+    SOLO: ("Your name", "Player"),
+    HOTSEAT: ("Players: 2 to 8 names, separated by commas", "Ana, Ben"),
+    TEAMS: ("Teams: 2 to 6 names, separated by commas (each answers every question)", "Red, Blue"),
+    BUZZER: ("Teams: 2 to 6 names, separated by commas (the first to buzz answers)", "Red, Blue"),
+}
 DIFFICULTY_CHOICES = (None, *DIFFICULTIES)
 
 
@@ -68,10 +83,12 @@ class SetupScreen(Screen[Session | None]):
         with VerticalScroll(id="setup-form"):
             yield Label("Mode", classes="field")
             with RadioSet(id="mode", classes="row"):
-                yield RadioButton("Solo", value=s.mode != HOTSEAT)
-                yield RadioButton("Hot-seat (2–8 players, one keyboard)", value=s.mode == HOTSEAT)
+                for mode, label in MODE_BUTTONS.items():
+                    yield RadioButton(label, value=mode == s.mode or (mode == SOLO and s.mode not in MODES))
             yield Label("", id="players-label", classes="field")
             yield Input(", ".join(s.players) if s.players != ("Player",) else "", id="players")
+            yield Label("Buzzer keys: one per team, separated by commas", id="keys-label", classes="field")
+            yield Input(", ".join(s.keys), placeholder=", ".join(DEFAULT_BUZZER_KEYS[:3]), id="buzzer-keys")
             yield Label("Packs", classes="field")
             yield MarkedSelectionList[int](id="packs")
             yield Static("", id="pack-problems")
@@ -149,14 +166,11 @@ class SetupScreen(Screen[Session | None]):
             types.add_option(Selection(f"{TYPES[name].title} ({count})", name, name in keep))
 
     def _mode_changed(self) -> None:
-        label = self.query_one("#players-label", Label)
-        names = self.query_one("#players", Input)
-        if self.mode == HOTSEAT:
-            label.update("Players: 2 to 8 names, separated by commas")
-            names.placeholder = "Ana, Ben"
-        else:
-            label.update("Your name")
-            names.placeholder = "Player"
+        label_text, placeholder = NAMES_PROMPTS[self.mode]
+        self.query_one("#players-label", Label).update(label_text)
+        self.query_one("#players", Input).placeholder = placeholder
+        for widget_id in ("#keys-label", "#buzzer-keys"):
+            self.query_one(widget_id).display = self.mode == BUZZER
 
     @on(RadioSet.Changed, "#mode")
     def _on_mode(self) -> None:
@@ -169,12 +183,19 @@ class SetupScreen(Screen[Session | None]):
 
     def settings(self) -> RoundSettings:
         names = split_names(self.query_one("#players", Input).value)
+        keys: tuple[str, ...] = ()
+        if self.mode == BUZZER:
+            try:
+                keys = buzzer_keys(self.query_one("#buzzer-keys", Input).value, len(names))
+            except KeysError as exc:
+                raise RoundError(str(exc)) from None
         if self.mode == SOLO and not names:
             names = ("Player",)
         return replace(
             self.start_settings,
             mode=self.mode,
             players=names,
+            keys=keys,
             categories=tuple(self.query_one("#categories", SelectionList).selected),
             types=tuple(self.query_one("#types", SelectionList).selected),
             questions=self.counts[self._pressed("questions")],
@@ -210,7 +231,7 @@ class SetupScreen(Screen[Session | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    @on(Input.Submitted, "#players")
+    @on(Input.Submitted, "#players, #buzzer-keys")
     def _on_names_submitted(self) -> None:
         self.action_start()
 
