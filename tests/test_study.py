@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from test_storage import make_pool
 
 from quiz.model import MULTIPLE_CHOICE, TRUE_FALSE, Question
 from quiz.storage import MIGRATIONS, SCHEMA_VERSION, ScoreStore
@@ -28,21 +29,6 @@ from quiz.study import (
 )
 
 DAY1 = date(2026, 5, 1)
-
-
-def make_pool(n: int = 12, categories: tuple[str, ...] = ("people", "teams")) -> list[Question]:
-    return [
-        Question(
-            id=f"q{i:02d}",
-            category=categories[i % len(categories)],
-            type=TRUE_FALSE,
-            prompt=f"Statement {i}?",
-            answers=("true",),
-            facts=(f"fact-{i}",),
-            pack="tdf",
-        )
-        for i in range(n)
-    ]
 
 
 class Today:
