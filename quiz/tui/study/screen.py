@@ -192,6 +192,9 @@ class StudyScreen(Screen[None]):
         session = self.session
         if session is not None:
             self.note = session.summary()
+            study = self.study
+            if study is not None and not session.stopped and not study.progress(self.categories)[-1].to_study:
+                self.note += " " + study.nothing_due(self.categories)  # and when to come back
         self._select_studied = True
         self._show_phase()
 
