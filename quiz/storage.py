@@ -11,18 +11,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from quiz import locations
 from quiz.session.result import AnswerRow, GameResult, Standing
 from quiz.session.settings import RoundSettings
+from quiz.study import BOXES, Card, CardKey, learner_key
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: A locked database gives up after this long, so play never freezes waiting for it.
 BUSY_TIMEOUT_MS = 200
 
@@ -87,9 +88,27 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE answers ADD COLUMN right_answer TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE answers ADD COLUMN response_json TEXT",
     ),
+    # Study mode (quiz.study): a learner's Leitner box per question, and the day it is due.
+    # ``learner`` is the name casefolded (Ana and ana are one learner); dates are ISO days.
+    3: (
+        """CREATE TABLE study_cards (
+            learner TEXT NOT NULL,
+            pack TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            box INTEGER NOT NULL,
+            due TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            times_right INTEGER NOT NULL DEFAULT 0,
+            times_wrong INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (learner, pack, question_id)
+        ) WITHOUT ROWID""",
+    ),
 }
 
 GOES_ON = "Play goes on."
+STUDY = "Study progress"
+STUDY_GOES_ON = "Study goes on."
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -160,6 +179,14 @@ def _json_or_none(text: str | None) -> Any:
     try:
         return json.loads(text)
     except ValueError:
+        return None
+
+
+def _day(text: str | None) -> date | None:
+    """An ISO day read back; None when it is not one (a card with a bad date is due at once)."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
         return None
 
 
@@ -332,37 +359,41 @@ class ScoreStore:
             self._open()
         return self._conn is not None and (self._writable or not write)
 
-    def _failed(self, exc: BaseException, doing: str) -> None:
+    def _failed(self, exc: BaseException, doing: str, what: str = "Scores", goes_on: str = GOES_ON) -> None:
         """Turn an error met while using the database into the one sentence for the UI."""
         kind = _kind(exc)
         if kind == "locked":
-            self.problem = f"Scores could not be {doing}: the database is locked by another program. {GOES_ON}"
+            self.problem = f"{what} could not be {doing}: the database is locked by another program. {goes_on}"
         elif kind == "damaged":
             self._drop_connection()
             self._start_afresh()
         else:
-            self.problem = f"Scores could not be {doing}: {_reason(exc)}. {GOES_ON}"
+            self.problem = f"{what} could not be {doing}: {_reason(exc)}. {goes_on}"
 
     # -- writing ---------------------------------------------------------
-    def save_game(self, result: GameResult) -> int | None:
-        """Write a game's record in one transaction; its id, or None."""
+    def _write(self, work: Callable[[], T], what: str = "Scores", goes_on: str = GOES_ON) -> T | None:
+        """``work``'s result, or None (with .problem set) when the database cannot take the write."""
         with self._lock:
             if not self._ready(write=True):
                 if self.problem is None:
-                    self.problem = f"Scores could not be saved. {GOES_ON}"
+                    self.problem = f"{what} could not be saved. {goes_on}"
                 return None
             try:
-                return self._insert(result)
+                return work()
             except sqlite3.Error as exc:
-                self._failed(exc, "saved")
+                self._failed(exc, "saved", what, goes_on)
                 if _kind(exc) != "damaged" or not self._ready(write=True):
                     return None
-            # The file went bad under us and a fresh one was started: this game still counts.
+            # The file went bad under us and a fresh one was started: this write still counts.
             try:
-                return self._insert(result)
+                return work()
             except sqlite3.Error as exc:
-                self._failed(exc, "saved")
+                self._failed(exc, "saved", what, goes_on)
                 return None
+
+    def save_game(self, result: GameResult) -> int | None:
+        """Write a game's record in one transaction; its id, or None."""
+        return self._write(lambda: self._insert(result))
 
     def _insert(self, result: GameResult) -> int:
         conn = self._conn
@@ -439,7 +470,9 @@ class ScoreStore:
         return game_id
 
     # -- reading ---------------------------------------------------------
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(
+        self, sql: str, params: Sequence[object] = (), what: str = "Scores", goes_on: str = GOES_ON
+    ) -> list[tuple]:
         """Rows for a read, or [] (with .problem set) when the database cannot be read."""
         with self._lock:
             if not self._ready(write=False):
@@ -447,7 +480,7 @@ class ScoreStore:
             try:
                 return self._conn.execute(sql, tuple(params)).fetchall()  # type: ignore[union-attr]
             except sqlite3.Error as exc:
-                self._failed(exc, "read")
+                self._failed(exc, "read", what, goes_on)
                 return []
 
     def top_scores(self, limit: int = 10) -> list[ScoreRow]:
@@ -590,6 +623,61 @@ class ScoreStore:
         for name in players:
             seen |= self.recently_seen(name, games)
         return frozenset(seen)
+
+    # -- study mode (quiz.study) -------------------------------------------
+    def study_cards(self, learner: str) -> dict[CardKey, Card]:
+        """Every card of ``learner`` (any letter case); {} when there are none or they cannot be read."""
+        with self._lock:
+            if not self._writable and self._ready(write=False) and not self._has_table("study_cards"):
+                return {}  # an older database we may only read: no one has studied in it
+        rows = self._query(
+            "SELECT pack, question_id, box, due, last_seen, times_right, times_wrong FROM study_cards"
+            " WHERE learner = ?",
+            (learner_key(learner),),
+            STUDY,
+            STUDY_GOES_ON,
+        )
+        cards = {}
+        for pack, question_id, box, due, last_seen, right, wrong in rows:
+            seen = _day(last_seen) or date.min
+            box = min(max(int(box or 1), 1), BOXES)
+            card = Card(pack, question_id, box, _day(due) or seen, seen, int(right or 0), int(wrong or 0))
+            cards[card.key] = card
+        return cards
+
+    def save_study_card(self, learner: str, card: Card) -> bool:
+        """Keep ``learner``'s card (replacing the one before); False (with .problem set) when it could not be."""
+
+        def upsert() -> bool:
+            assert self._conn is not None
+            self._conn.execute(
+                "INSERT INTO study_cards (learner, pack, question_id, box, due, last_seen, times_right, times_wrong)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner, pack, question_id) DO UPDATE SET"
+                " box = excluded.box, due = excluded.due, last_seen = excluded.last_seen,"
+                " times_right = excluded.times_right, times_wrong = excluded.times_wrong",
+                (
+                    learner_key(learner),
+                    card.pack,
+                    card.question_id,
+                    card.box,
+                    card.due.isoformat(),
+                    card.last_seen.isoformat(),
+                    card.times_right,
+                    card.times_wrong,
+                ),
+            )
+            return True
+
+        return bool(self._write(upsert, STUDY, STUDY_GOES_ON))
+
+    def _has_table(self, name: str) -> bool:
+        if self._conn is None:
+            return False
+        try:
+            found = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+            return found.fetchone() is not None
+        except sqlite3.Error:
+            return False
 
     def close(self) -> None:
         with self._lock:

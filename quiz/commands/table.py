@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("quiz.commands.play", "Go straight into a round."),
     "present": ("quiz.commands.present", "Show a round on a projector; the teacher reveals and scores."),
     "scores": ("quiz.commands.scores", "Show high scores and recent games."),
+    "study": ("quiz.commands.study", "Learn every fact with spaced repetition; --progress shows how far."),
     "packs": ("quiz.commands.packs", "List every question pack found."),
     "new": ("quiz.commands.new", "Write a starter pack (or facts file) to edit."),
     "validate": ("quiz.commands.validate", "Check packs and facts files; report every problem."),

@@ -273,6 +273,12 @@ class QuizApp(App[None]):
         self.selected_packs = {i for i, e in enumerate(self.entries) if e.id in session.packs and e.usable}
         self.play(session)
 
+    def action_study(self) -> None:
+        """Study mode: spaced repetition for one learner (``quiz.tui.study``)."""
+        from quiz.tui.study import study_screen
+
+        self._show(study_screen(self), lambda _: self.show_title())
+
     def action_scores(self) -> None:
         from quiz.tui.screens.scores import ScoresScreen
 

@@ -26,6 +26,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Title screen",
         [
             ("P or Enter", "Play: choose the round"),
+            ("T", "Study: learn every fact at your own pace"),
             ("S", "High scores"),
             ("Up/Down + Enter", "Pick a button"),
             ("Q", "Quit"),
@@ -89,6 +90,16 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("R", "Review that player's mistakes (no points)"),
             ("N", "New round"),
             ("Escape or T", "Back to the title"),
+        ],
+    ),
+    (
+        "Study mode",
+        [
+            ("Up/Down + Enter", "Study all categories or the one highlighted"),
+            ("Tab", "Move to the learner's name (each learner has their own boxes)"),
+            ("1–8, A–H, T/F", "Answer as in a round (or type it): no points, no timer"),
+            ("Enter, Space or N", "Next question"),
+            ("Escape", "Stop studying (every answer is already saved); again to go back"),
         ],
     ),
     ("High scores", [("Up/Down", "Scroll the table"), ("Escape or T", "Back to the title")]),

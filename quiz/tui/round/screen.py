@@ -25,7 +25,7 @@ from quiz.qtypes import client_view
 from quiz.session import Change, GameResult, Phase, RoundError, Session, Turn
 from quiz.session.result import TEAM_MODES
 from quiz.tui.answers import Answered
-from quiz.tui.answers.base import LETTERS
+from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
 from quiz.tui.round.handoff import HandoffView
 from quiz.tui.round.question import QuestionView
 from quiz.tui.round.reveal import RevealView, reveal_texts, verdict_class
@@ -35,24 +35,13 @@ from quiz.tui.widgets.keybar import KeyBar
 #: Seconds between timer checks; the countdown redraws only when what it shows changes.
 TICK = 0.1
 
-_LETTER_KEYS = [
-    Binding(key, f"letter({i})", show=False)
-    for i, letter in enumerate(LETTERS)
-    if letter not in "F"
-    for key in (letter.lower(), letter)
-]
-
-
-class RoundScreen(Screen[GameResult | None]):
+class RoundScreen(AnswerKeys, Screen[GameResult | None]):
     IN_ROUND = True  # quitting from here asks first
     BINDINGS = [
         Binding("enter,space,n,N", "ready", "Ready"),
         Binding("enter,space,n,N", "next", "Next"),
         Binding("escape", "leave", "Leave round"),
-        *[Binding(str(i + 1), f"number({i})", show=False) for i in range(8)],
-        *_LETTER_KEYS,
-        Binding("t,T", "truth(True)", show=False),
-        Binding("f,F", "key_f", show=False),
+        *ANSWER_BINDINGS,
     ]
 
     def __init__(self, session: Session) -> None:
@@ -237,33 +226,17 @@ class RoundScreen(Screen[GameResult | None]):
     @on(Answered)
     def _answered(self, event: Answered) -> None:
         event.stop()
-        if not self._answer_keys():
+        if not self.answer_keys_live():
             return
         try:
             self.session.answer(event.response)
         except RoundError:
             pass  # the question closed meanwhile (the timer ran out): the session said so already
 
-    def _answer_keys(self) -> bool:
+    def answer_keys_live(self) -> bool:
         if self.buzzers and self.session.holder is None:
             return False  # a buzzer round: a team answers once it has buzzed
         return self.session.phase is Phase.OPEN and self.question_view.ready and not self.session.paused
-
-    def action_number(self, index: int) -> None:
-        if self._answer_keys():
-            self.question_view.answers.number(index)
-
-    def action_letter(self, index: int) -> None:
-        if self._answer_keys():
-            self.question_view.answers.letter(index)
-
-    def action_truth(self, value: bool) -> None:
-        if self._answer_keys():
-            self.question_view.answers.truth(value)
-
-    def action_key_f(self) -> None:
-        if self._answer_keys() and not self.question_view.answers.truth(False):
-            self.question_view.answers.letter(LETTERS.index("F"))
 
     def action_ready(self) -> None:
         self.session.ready()

@@ -1,4 +1,4 @@
-"""The first screen: play, high scores, help, quit."""
+"""The first screen: play, study, high scores, help, quit."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class TitleScreen(Screen[None]):
     HELP_SECTION = "Title screen"
     BINDINGS = [
         Binding("p,P", "app.setup", "Play"),
+        Binding("t,T", "app.study", "Study"),
         Binding("s,S", "app.scores", "High scores"),
         Binding("q,Q", "app.quit", "Quit"),
     ]

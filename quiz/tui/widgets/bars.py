@@ -8,12 +8,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-BAR_WIDTH = 20
+# The bar itself is drawn by the core, so the command line draws the same one without loading Textual.
+from quiz.textbar import BAR_WIDTH, bar
 
-
-def bar(share: float, width: int = BAR_WIDTH) -> str:
-    filled = round(max(0.0, min(1.0, share)) * width)
-    return "█" * filled + "░" * (width - filled)
+__all__ = ["BAR_WIDTH", "CategoryBars", "bar"]
 
 
 class CategoryBars(Static):
