@@ -17,6 +17,7 @@ from __future__ import annotations
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("quiz.commands.play", "Go straight into a round."),
     "scores": ("quiz.commands.scores", "Show high scores and recent games."),
+    "report": ("quiz.commands.report", "List saved games; write a game's report (CSV, xlsx, HTML)."),
     "packs": ("quiz.commands.packs", "List every question pack found."),
     "new": ("quiz.commands.new", "Write a starter pack (or facts file) to edit."),
     "validate": ("quiz.commands.validate", "Check packs and facts files; report every problem."),
