@@ -99,6 +99,11 @@ def check_xlsx(path: Path, expected: dict) -> None:
         assert all(6 <= w <= 60 for w in widths.values())
         if "Question" in widths:
             assert widths["Question"] >= 20  # prompts are long: their column is wide
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                width = ws.column_dimensions[cell.column_letter].width
+                if isinstance(cell.value, str) and len(cell.value) > width:  # shown whole, on taller rows
+                    assert cell.alignment.wrap_text and ws.row_dimensions[cell.row].height >= 30, cell.value
     assert xlsx_formulas(path) == []
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]

@@ -29,7 +29,9 @@ p.note { margin: 0.2em 0 0.6em; color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { border: 1px solid #999; padding: 0.25em 0.45em; text-align: left; vertical-align: top; }
 thead th { background: #e4e4e4; border-bottom: 2px solid #333; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th.num { width: 1%; }  /* number columns as narrow as their header's longest word */
 td.wrong { font-weight: bold; }
 tbody tr:nth-child(even) { background: #f5f5f5; }
 svg.bar { vertical-align: middle; margin-right: 0.4em; }

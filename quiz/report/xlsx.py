@@ -10,6 +10,7 @@ A last sheet, "Game", says which game this is.
 from __future__ import annotations
 
 import io
+import textwrap
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as SheetCell
@@ -29,6 +30,9 @@ HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 HEADER_BORDER = Border(bottom=Side(style="medium"))
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+#: Height of a line of text in points (the default font, 11 pt Calibri, is 15 pt a line).
+LINE = 15.0
 
 
 def _put(cell: SheetCell, value: Cell, kind: str) -> None:
@@ -49,8 +53,15 @@ def _put(cell: SheetCell, value: Cell, kind: str) -> None:
     cell.number_format = NUMBER_FORMATS[kind]
 
 
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide."""
+    return max(1, sum(len(textwrap.wrap(part, max(1, int(width) - 2))) or 1 for part in text.splitlines() or [""]))
+
+
 def _width(column: Column, values: list[Cell]) -> int:
-    longest = max([len(column.title)] + [len(cell_text(v, column.kind)) for v in values], default=len(column.title))
+    """Room for the longest cell; a number column's header wraps at its words instead of widening it."""
+    header = len(column.title) if column.kind == TEXT else max(len(w) for w in column.title.split())
+    longest = max([header] + [len(cell_text(v, column.kind)) for v in values])
     return max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
 
 
@@ -60,17 +71,36 @@ def _sheet(ws: Worksheet, table: Table) -> None:
         _put(cell, column.title, TEXT)
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
         cell.alignment = WRAP
+    widths = [_width(column, [row[i] for row in table.rows]) for i, column in enumerate(table.columns)]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[1].height = LINE * max(_lines(c.title, w) for c, w in zip(table.columns, widths))
     for r, row in enumerate(table.rows, start=2):
+        lines = 1
+        cells = []
         for col, (column, value) in enumerate(zip(table.columns, row), start=1):
-            _put(ws.cell(row=r, column=col), value, column.kind)
-    for col, column in enumerate(table.columns, start=1):
-        values = [row[col - 1] for row in table.rows]
-        ws.column_dimensions[get_column_letter(col)].width = _width(column, values)
+            cell = ws.cell(row=r, column=col)
+            cells.append(cell)
+            _put(cell, value, column.kind)
+            if column.kind == TEXT and value is not None and len(str(value)) > widths[col - 1] - 2:
+                cell.alignment = WRAP  # a long prompt or answer shows whole, on several lines
+                lines = max(lines, _lines(str(value), widths[col - 1]))
+        if lines > 1:
+            # Spreadsheets do not all grow a row to fit wrapped text by themselves; its other cells line up at the top.
+            ws.row_dimensions[r].height = LINE * lines
+            for cell in cells:
+                if not cell.alignment.wrap_text:
+                    cell.alignment = TOP
     ws.freeze_panes = "A2"
     last = get_column_letter(len(table.columns))
     ws.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
     ws.print_title_rows = "1:1"  # the header on every printed page
-    ws.page_setup.orientation = "landscape"
+    _fit_to_page_width(ws, landscape=True)
+
+
+def _fit_to_page_width(ws: Worksheet, landscape: bool) -> None:
+    """Printed as wide as one page, as many pages long as it takes."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -100,7 +130,8 @@ def _chart(ws: Worksheet, table: Table) -> None:
     chart.set_categories(Reference(ws, min_col=number_col, min_row=2, max_row=n + 1))
     chart.width = max(15.0, min(40.0, 1.2 * n))  # centimetres: room for every bar's label
     chart.height = 8.0
-    ws.add_chart(chart, f"{get_column_letter(len(table.columns) + 2)}2")
+    # Below the table rather than beside it: the table is wide, and a page printed to its width keeps the chart legible.
+    ws.add_chart(chart, f"B{n + 3}")
 
 
 def _game_sheet(ws: Worksheet, report: Report) -> None:
@@ -111,7 +142,10 @@ def _game_sheet(ws: Worksheet, report: Report) -> None:
         ws.cell(row=r, column=1).font = HEADER_FONT
         _put(ws.cell(row=r, column=2), value, TEXT)
     ws.column_dimensions["A"].width = 12
-    ws.column_dimensions["B"].width = min(MAX_WIDTH * 2, max([20] + [len(v) + 2 for _, v in report.details]))
+    ws.column_dimensions["B"].width = min(MAX_WIDTH, max([20] + [len(v) + 2 for _, v in report.details]))
+    for r in range(3, len(report.details) + 3):
+        ws.cell(row=r, column=2).alignment = WRAP
+    _fit_to_page_width(ws, landscape=False)
 
 
 def render_xlsx(report: Report) -> bytes:
