@@ -1,8 +1,9 @@
 """A report as an Excel workbook (openpyxl): one sheet per table, and a chart of % right per question.
 
 Each sheet has a bold header row frozen in place with filter buttons, columns
-as wide as their content (up to a limit), percentages stored as fractions and
-shown as percentages, times as seconds with one decimal. Text cells are typed
+as wide as their content (up to a limit, beyond which text wraps), percentages
+stored as fractions and shown as percentages, times as seconds with one
+decimal, and prints one page wide. Text cells are typed
 as text, so nothing a player typed can run as a formula (``quiz.report.cells``).
 A last sheet, "Game", says which game this is.
 """
@@ -22,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from quiz.report.cells import looks_like_formula, xml_text
 from quiz.report.tables import COUNT, PERCENT, SECONDS, TEXT, YES_NO, Cell, Column, Report, Table, cell_text
 
-#: Columns are at least this wide and at most this wide (in characters); longer text is cut off on screen only.
+#: Columns are at least this wide and at most this wide (in characters); longer text wraps onto taller rows.
 MIN_WIDTH = 6
 MAX_WIDTH = 60
 NUMBER_FORMATS = {PERCENT: "0%", SECONDS: "0.0", COUNT: "0"}
