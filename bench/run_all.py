@@ -23,6 +23,7 @@ BENCHES = (
     ("Start-up", ["bench/startup.py"]),
     ("Pack loading", ["bench/loading.py"]),
     ("Response", ["bench/response.py"]),
+    ("Reports", ["bench/reports.py"]),
 )
 
 

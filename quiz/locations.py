@@ -81,6 +81,11 @@ def scores_db() -> Path:
     return data_dir() / "scores.sqlite3"
 
 
+def reports_dir() -> Path:
+    """Where the results screen (and ``quiz report`` without ``-o``) writes game reports."""
+    return data_dir() / "reports"
+
+
 def project_root() -> Path | None:
     """The source checkout this package runs from, if any (None when installed as a wheel)."""
     root = Path(__file__).resolve().parent.parent

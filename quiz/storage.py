@@ -134,6 +134,7 @@ class GameRow:
     players: list[str] = field(default_factory=list)
     winner: str = ""
     settings: str = ""
+    packs: list[str] = field(default_factory=list)
 
 
 class _Damaged(Exception):
@@ -512,7 +513,7 @@ class ScoreStore:
     def recent_games(self, limit: int = 20) -> list[GameRow]:
         """The latest games first, with who played and who won."""
         games = self._query(
-            "SELECT id, played_at, mode, questions, settings FROM games ORDER BY id DESC LIMIT ?",
+            "SELECT id, played_at, mode, questions, settings, packs FROM games ORDER BY id DESC LIMIT ?",
             (max(0, int(limit)),),
         )
         if not games:
@@ -525,12 +526,17 @@ class ScoreStore:
         ):
             seats.setdefault(game_id, []).append((rank, name))
         out = []
-        for game_id, played_at, mode, questions, settings in games:
+        for game_id, played_at, mode, questions, settings, packs in games:
             players = seats.get(game_id, [])
             best = min(rank for rank, _ in players) if players else 0
             # A tie for first names everyone who shares it, in seat order.
             winner = " & ".join(name for rank, name in players if rank == best)
-            out.append(GameRow(game_id, played_at, mode, questions, [n for _, n in players], winner, settings))
+            out.append(
+                GameRow(
+                    game_id, played_at, mode, questions, [n for _, n in players], winner, settings,
+                    [p for p in (packs or "").split(", ") if p],
+                )
+            )
         return out
 
     def game(self, game_id: int) -> GameResult | None:

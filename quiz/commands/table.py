@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "present": ("quiz.commands.present", "Show a round on a projector; the teacher reveals and scores."),
     "scores": ("quiz.commands.scores", "Show high scores and recent games."),
     "study": ("quiz.commands.study", "Learn every fact with spaced repetition; --progress shows how far."),
+    "report": ("quiz.commands.report", "List saved games; write a game's report (CSV, xlsx, HTML)."),
     "packs": ("quiz.commands.packs", "List every question pack found."),
     "new": ("quiz.commands.new", "Write a starter pack (or facts file) to edit."),
     "validate": ("quiz.commands.validate", "Check packs and facts files; report every problem."),

@@ -78,6 +78,8 @@ class QuizApp(App[None]):
         self._first_session = session
         self._selected_packs: set[int] | None = None
         self._store_problem_shown = False
+        #: The last round saved, and its record with the id storage gave it: its results screen exports it.
+        self._saved: tuple[Session, GameResult] | None = None
         # Finding the packs in the background (see _find_packs): the loader, and the file
         # being read for the first time and how far.
         self._loader: PackLoader | None = None
@@ -301,14 +303,17 @@ class QuizApp(App[None]):
             self.show_title()
             return
         if not session.settings.practice:
-            self.store.save_game(result)  # never raises; a problem is said once below
+            game_id = self.store.save_game(result)  # never raises; a problem is said once below
             self.report_store_problem()
+            self._saved = (session, replace(result, game_id=game_id))
         self.show_results(session, standings)
 
     def show_results(self, session: Session, standings: Session | None = None) -> None:
         from quiz.tui.screens.results import ResultsScreen
 
-        self._show(ResultsScreen(session, standings), lambda choice: self._after_results(session, standings, choice))
+        record = self._saved[1] if self._saved is not None and self._saved[0] is session else None
+        screen = ResultsScreen(session, standings, record)
+        self._show(screen, lambda choice: self._after_results(session, standings, choice))
 
     def _after_results(self, session: Session, standings: Session | None, choice: ResultsChoice | None) -> None:
         from quiz.session import SOLO, Session

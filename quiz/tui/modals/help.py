@@ -89,6 +89,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Up/Down", "Choose a player"),
             ("R", "Review that player's mistakes (no points)"),
             ("N", "New round"),
+            ("E", "Save the game's report (spreadsheet and printable page) in the data folder"),
             ("Escape or T", "Back to the title"),
         ],
     ),

@@ -2,6 +2,8 @@
 
 It dismisses with what the players chose next: review someone's mistakes, a new
 round, the title, or (after a review) the standings of the round it came from.
+E writes the game's report (``quiz.report``) into the data folder and says where;
+practice rounds are not saved and have none.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
-from quiz.session import PlayerStats, Session, tied
+from quiz.session import GameResult, PlayerStats, Session, tied
 from quiz.tui.places import place_label
 from quiz.tui.widgets.bars import CategoryBars
 from quiz.tui.widgets.keybar import KeyBar
@@ -50,18 +52,31 @@ def summary(game: Session) -> str:
     return f"{top.name} wins with {top.points} points!"
 
 
+EXPORT_HINT = "A spreadsheet (xlsx) and a printable page (HTML) of this game, saved in the data folder."
+
+
 class ResultsScreen(Screen[ResultsChoice]):
     HELP_SECTION = "Results"
+    DEFAULT_CSS = """
+    #export-status { width: 1fr; height: auto; padding-top: 1; }
+    """
     BINDINGS = [
         Binding("r,R", "review", "Review mistakes"),
         Binding("b,B", "standings", "Standings"),
         Binding("n,N", "new_round", "New round"),
+        Binding("e,E", "export", "Export report"),
         Binding("escape,t,T", "title", "Title"),
     ]
 
-    def __init__(self, game: Session, standings: Session | None = None) -> None:
+    #: What E writes: a spreadsheet and a printable page (``quiz report`` also writes CSV).
+    EXPORT_FORMATS = ("xlsx", "html")
+
+    def __init__(self, game: Session, standings: Session | None = None, record: GameResult | None = None) -> None:
         super().__init__()
         self.game = game
+        #: The saved game's record, which E exports (None for practice: not saved, no report).
+        self.record = record
+        self.exporting = False
         #: The round a review came from: B goes back to its standings.
         self.standings = standings
         self.ranking = game.standings()
@@ -85,6 +100,11 @@ class ResultsScreen(Screen[ResultsChoice]):
                     yield Button("Standings (B)", id="standings")
                 yield Button("New round (N)", id="new")
                 yield Button("Title (T)", id="title")
+            if self.record is not None:
+                # A row of its own, with room to say where the report went: the row above is full at 80 columns.
+                with Horizontal(classes="buttons", id="export-row"):
+                    yield Button("Export report (E)", id="export")
+                    yield Static(EXPORT_HINT, id="export-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -120,6 +140,8 @@ class ResultsScreen(Screen[ResultsChoice]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "standings":
             return self.standings is not None
+        if action == "export":
+            return self.record is not None
         return True
 
     def action_review(self) -> None:
@@ -138,6 +160,49 @@ class ResultsScreen(Screen[ResultsChoice]):
     def action_title(self) -> None:
         self.dismiss(ResultsChoice("title"))
 
+    def action_export(self) -> None:
+        if self.record is None or self.exporting:
+            return
+        self.exporting = True
+        self._say("Writing the report…")
+        record = self.record
+        # openpyxl and a large room's answers take a moment: the screen stays live meanwhile.
+        self.run_worker(lambda: self._write_reports(record), thread=True, group="export", exit_on_error=False)
+
+    def _write_reports(self, record: GameResult) -> None:
+        """In a worker thread: write the report in each format into the reports folder, then say where."""
+        from quiz import locations
+        from quiz.report import SUFFIXES, report_stem, write_report
+
+        folder = locations.reports_dir()
+        stem = report_stem(record)
+        try:
+            files = [
+                f for fmt in self.EXPORT_FORMATS for f in write_report(record, folder / (stem + SUFFIXES[fmt]), fmt)
+            ]
+        except OSError as exc:
+            where = exc.filename or folder
+            message = f"The report could not be written to {where}: {(exc.strerror or str(exc)).lower()}."
+            self.app.call_from_thread(self._exported, message, False)
+            return
+        except Exception as exc:  # noqa: BLE001 - a failed report must not end the game: say so, carry on
+            self.app.call_from_thread(self._exported, f"The report could not be written: {exc}", False)
+            return
+        message = f"Report saved in {folder}: {', '.join(f.name for f in files)}"
+        self.app.call_from_thread(self._exported, message, True)
+
+    def _exported(self, message: str, ok: bool) -> None:
+        self.exporting = False
+        self.app.notify(message, title="Report", severity="information" if ok else "error", timeout=10)
+        if self.is_attached:  # (the players may have left the screen meanwhile)
+            self._say(message)
+
+    def _say(self, message: str) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(message)
+        # Once laid out again at its new height, so every line of it shows.
+        self.call_after_refresh(status.scroll_visible, animate=False)
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -146,5 +211,6 @@ class ResultsScreen(Screen[ResultsChoice]):
             "standings": self.action_standings,
             "new": self.action_new_round,
             "title": self.action_title,
+            "export": self.action_export,
         }
         actions[str(event.button.id)]()
