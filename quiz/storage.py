@@ -22,7 +22,7 @@ from quiz import locations
 from quiz.session.result import AnswerRow, GameResult, Standing
 from quiz.session.settings import RoundSettings
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 #: A locked database gives up after this long, so play never freezes waiting for it.
 BUSY_TIMEOUT_MS = 200
 
@@ -86,6 +86,43 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE answers ADD COLUMN prompt TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE answers ADD COLUMN right_answer TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE answers ADD COLUMN response_json TEXT",
+    ),
+    # 3 is reserved for study mode.
+    # Live rooms (quiz.live.store): what `quiz host --resume` needs to restore a room whose host
+    # process died. Student tokens are kept as hashes.
+    4: (
+        """CREATE TABLE live_rooms (
+            id INTEGER PRIMARY KEY,
+            pin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            settings_json TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            packs_json TEXT NOT NULL DEFAULT '[]',
+            leaderboard INTEGER NOT NULL DEFAULT 1,
+            players_json TEXT,
+            turns_json TEXT,
+            closed INTEGER NOT NULL DEFAULT 0,
+            finished INTEGER NOT NULL DEFAULT 0,
+            game_id INTEGER
+        )""",
+        """CREATE TABLE live_students (
+            room_id INTEGER NOT NULL REFERENCES live_rooms(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            seat INTEGER NOT NULL,
+            token_hash TEXT NOT NULL,
+            removed INTEGER NOT NULL DEFAULT 0,
+            late_from INTEGER,
+            PRIMARY KEY (room_id, name)
+        )""",
+        """CREATE TABLE live_answers (
+            room_id INTEGER NOT NULL REFERENCES live_rooms(id) ON DELETE CASCADE,
+            turn INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            response_json TEXT,
+            elapsed REAL,
+            PRIMARY KEY (room_id, turn, name)
+        )""",
     ),
 }
 
@@ -267,7 +304,8 @@ class ScoreStore:
             version = self._version(conn)
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             for step in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[step]:
+                # A number reserved for work not landed yet has no statements.
+                for statement in MIGRATIONS.get(step, ()):
                     conn.execute(statement)
             conn.execute("DELETE FROM schema_version")
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
