@@ -23,6 +23,7 @@ from quiz.live import protocol as p
 #: Pauses between attempts to reconnect (the last one repeats).
 BACKOFF = (0.25, 0.5, 1.0, 2.0, 3.0)
 #: Close codes after which trying again is pointless.
+GAME_OVER = "the game is over"
 FINAL_CLOSES = {p.CLOSE_REFUSED, p.CLOSE_REPLACED, p.CLOSE_REMOVED, p.CLOSE_OVER, p.CLOSE_FLOOD}
 
 
@@ -111,6 +112,8 @@ class LiveClient:
             self.hello["token"] = message["token"]  # comes back as this student after a drop
         elif kind == "removed":
             self.ended = message["message"]
+        elif kind == "finished" and self.hello.get("role") != "host":
+            self.ended = GAME_OVER
         elif kind == "error" and message["code"] in p.FATAL:
             self.ended = message["message"]
         self.on_message(message)

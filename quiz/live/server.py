@@ -117,6 +117,11 @@ class RoomServer:
             self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
+        # Clients told the room has closed do not try to come back (a crash tells them nothing: they retry).
+        closing = [asyncio.ensure_future(c.ws.close(p.CLOSE_OVER, "the room has closed"))
+                   for c in [*self._students.values(), *self._hosts]]
+        if closing:
+            await asyncio.wait(closing, timeout=3)
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
