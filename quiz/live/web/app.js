@@ -113,6 +113,8 @@
         name = m.name || name;
         if (m.token) { token = m.token; }
         remember();
+        // A reload of this address comes back into the room (the token is kept for this PIN).
+        try { history.replaceState(null, "", "?pin=" + pin); } catch (e) { /* not allowed here */ }
         break;
       case "lobby":
         waitView("You're in, " + name + "!", "Waiting for the teacher to start… " + m.count +
@@ -395,10 +397,11 @@
       keyHandler = function (event) {
         var i = keyIndex(event);
         if (i >= 0 && i < q.options.length) { toggle(i); return true; }
-        if (event.key === "Enter" && !(event.target && event.target.tagName === "BUTTON")) { submit(); return true; }
+        // Enter sends the ticks wherever the focus is; Space ticks the focused choice.
+        if (event.key === "Enter") { submit(); return true; }
         return false;
       };
-      return "Tap every right answer (or press 1–" + q.options.length + "), then Submit (or Enter).";
+      return "Tap every right answer (or press 1–" + q.options.length + ", or Space on one), then Submit (or Enter).";
     },
     type_in: function (box, q) { return typed(box, q, false); },
     numeric: function (box, q) { return typed(box, q, true); },
