@@ -418,6 +418,8 @@ class Room:
         elif kind == "closed":
             self._closed()
         elif kind == "standings":
+            if not self.leaderboard:
+                return  # skipped at once (see next): nothing to show
             for student in self.active():
                 self.outbox.student(student.name, self._standings(student.name))
             self.outbox.hosts(self._standings(None))
