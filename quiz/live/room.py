@@ -126,6 +126,8 @@ class Room:
         self._places: dict[str, tuple[int, bool]] = {}
         self._roster_due = self._lobby_due = self._progress_due = False
         self._roster_at = self._lobby_at = self._progress_at = -1e9
+        #: Updates are batched by wall time (the session's clock may stand still in tests or pauses).
+        self._wall = time.monotonic
         self.resumed = state is not None
         #: The session has started (the host pressed start); False in the lobby and while resumed.
         self._started = False
@@ -204,7 +206,8 @@ class Room:
         except BadName as exc:
             raise Refusal(p.BAD_NAME, f"{str(exc)[:1].upper()}{str(exc)[1:]}.") from None
         if name_key(clean) in self._keys:
-            raise Refusal(p.NAME_TAKEN, f"Someone in this room is already called {clean}; choose another name.")
+            taken = self._keys[name_key(clean)]
+            raise Refusal(p.NAME_TAKEN, f"Someone in this room is already called {taken}; choose another name.")
         if len(self.active()) >= self.capacity:
             raise Refusal(p.ROOM_FULL, f"This room is full ({self.capacity} students).")
         new_token = secrets.token_urlsafe(18)
@@ -375,7 +378,7 @@ class Room:
         """Call often (the server does, every 50 ms): deadlines, and the updates sent at a bounded rate."""
         if self.session is not None and self._started:
             self.session.tick()
-        now = self.clock()
+        now = self._wall()
         if self._progress_due and now - self._progress_at >= PROGRESS_EVERY:
             self._send_progress()
         if self._roster_due and now - self._roster_at >= ROSTER_EVERY:
@@ -387,7 +390,7 @@ class Room:
                 self.outbox.students(self._lobby())
 
     def _send_progress(self) -> None:
-        self._progress_due, self._progress_at = False, self.clock()
+        self._progress_due, self._progress_at = False, self._wall()
         message = self._progress()
         if message is not None:
             self.outbox.hosts(message)
@@ -546,7 +549,9 @@ class Room:
             "question": client_view(turn.question, turn.options),
             "limit": self.settings.timer, "remaining": None if remaining is None else round(remaining, 2),
         }
-        if not host:
+        if host:
+            message["expected"] = len([n for n in turn.participants if not self.students[n].removed])
+        else:
             message["answered"] = answered
         return message
 

@@ -112,7 +112,9 @@ class HostApp(App[None]):
         elif kind == "question":
             self.phase = "open"
             self.question = message
-            self.progress = (0, len([s for s in self.students if not s["removed"]]))
+            expected = message.get("expected")
+            self.progress = (0, expected if isinstance(expected, int) else len([s for s in self.students
+                                                                                  if not s["removed"]]))
             remaining = message.get("remaining")
             self.deadline = None if remaining is None else time.monotonic() + float(remaining)
         elif kind == "progress":
@@ -228,10 +230,11 @@ class HostApp(App[None]):
         highlighted = roster.highlighted
         options = []
         for s in self.students:
+            # The state in a symbol and (unless simply here) in words: never colour alone.
             state = "removed" if s["removed"] else ("here" if s["connected"] else "away")
             symbol = {"removed": "✘", "here": "●", "away": "○"}[state]
-            options.append(Option(Content.assemble(f"{symbol} ", plain(s["name"]), (f"  {state}", "dim"),
-                                                   f"  {s.get('points', 0)}")))
+            options.append(Option(Content.assemble(f"{symbol} ", plain(s["name"]),
+                                                   ("" if state == "here" else f" ({state})", "dim"))))
         roster.clear_options()
         roster.add_options(options)
         if options:
