@@ -76,8 +76,8 @@ def test_a_host_and_two_terminal_students_play_a_question(tmp_path):
         stage = " ".join(line.split("▏")[0].strip() for line in shown.splitlines())  # the left column's text
         assert f"quiz join 127.0.0.1:{port} --pin {pin} --name YOUR-NAME" in stage, shown
         start(ana, str(tmp_path / "ana"), "join", f"127.0.0.1:{port}", "--pin", pin, "--name", "Ana")
-        start(ben, str(tmp_path / "ben"), "join", f"127.0.0.1:{port}", "--pin", pin, "--name", "[b]Ben[/b]")
         wait_for(ana, "You're in!")
+        start(ben, str(tmp_path / "ben"), "join", f"127.0.0.1:{port}", "--pin", pin, "--name", "[b]Ben[/b]")
         wait_for(host, "Students (2 here)")
         assert "[b]Ben[/b]" in screen(host)  # markup in a name is shown, not obeyed
         tmux("send-keys", "-t", host, "s")

@@ -81,7 +81,7 @@ async def test_a_student_answers_from_the_terminal_client():
             assert kept and "Tess" in room.students
             room.start()
             clock.advance(3.0)
-            await settle(pilot, lambda: app.question_view is not None)
+            await settle(pilot, lambda: app.question_view is not None and app.question_view.answer_widget.is_mounted)
             q = room.session.turn.question
             await pilot.press("t" if q.answers[0] == "true" else "f")
             await settle(pilot, lambda: "Right!" in screen_text(app))

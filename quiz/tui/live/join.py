@@ -15,6 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.widgets import Static
 
@@ -206,8 +207,12 @@ class JoinApp(App[None]):
             left = max(0, int(self.ready_until - time.monotonic() + 0.999))
             self.query_one("#join-head", Static).update(plain(self.ready_title))
             self.query_one("#join-body", Static).update(f"Get ready… {left}" if left else "Get ready…")
-        if self.question_view is not None and self.deadline is not None:
-            self.question_view.set_remaining(max(0.0, self.deadline - time.monotonic()))
+        view = self.question_view
+        if view is not None and self.deadline is not None and view.is_mounted:
+            try:
+                view.set_remaining(max(0.0, self.deadline - time.monotonic()))
+            except NoMatches:
+                pass  # its countdown is not composed yet: the next tick draws it
 
     def _reveal(self, message: dict[str, Any]) -> None:
         you = message.get("you") or {}
