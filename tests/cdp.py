@@ -44,12 +44,28 @@ class Browser:
     async def start(self) -> None:
         path = chromium_path()
         assert path is not None
-        self.process = subprocess.Popen(
-            [path, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-             "--disable-extensions", "--disable-background-networking", "--disable-sync", "--mute-audio",
-             f"--user-data-dir={self.profile}", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-             "--window-size=420,800", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "LANG": "en_US.UTF-8"},
+        self.process = subprocess.Popen(  # noqa: ASYNC220 - starting it does not block; its output is read in a thread
+            [
+                path,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-sync",
+                "--mute-audio",
+                f"--user-data-dir={self.profile}",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--window-size=420,800",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "LANG": "en_US.UTF-8"},
         )
         url = await asyncio.wait_for(asyncio.to_thread(self._devtools_url), WAIT)
         self.ws = await connect(url, max_size=None, open_timeout=WAIT)
@@ -125,8 +141,13 @@ class Browser:
         """Press and release one key, as a keyboard does (keydown with its text, then keyup)."""
         modifiers = 8 if shift else 0
         vk = {"Enter": 13, "ArrowUp": 38, "ArrowDown": 40, "Tab": 9}.get(key, ord(key.upper()) if len(key) == 1 else 0)
-        down: dict[str, Any] = {"type": "keyDown", "key": key, "code": code or key, "windowsVirtualKeyCode": vk,
-                                "modifiers": modifiers}
+        down: dict[str, Any] = {
+            "type": "keyDown",
+            "key": key,
+            "code": code or key,
+            "windowsVirtualKeyCode": vk,
+            "modifiers": modifiers,
+        }
         if text is not None:
             down["text"] = text
         elif len(key) == 1:
@@ -134,8 +155,14 @@ class Browser:
         elif key == "Enter":
             down["text"] = "\r"
         await self.call("Input.dispatchKeyEvent", **down)
-        await self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code or key, windowsVirtualKeyCode=vk,
-                        modifiers=modifiers)
+        await self.call(
+            "Input.dispatchKeyEvent",
+            type="keyUp",
+            key=key,
+            code=code or key,
+            windowsVirtualKeyCode=vk,
+            modifiers=modifiers,
+        )
 
     async def type_text(self, text: str) -> None:
         await self.call("Input.insertText", text=text)

@@ -7,16 +7,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from conftest import FIXTURES
+from sessionkit import FakeClock
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from conftest import FIXTURES
 from quiz.live import protocol as p
 from quiz.live.room import Room
 from quiz.live.server import RoomServer
 from quiz.packfile import load_pack
 from quiz.session import RoundSettings
-from sessionkit import FakeClock
 
 #: Every wait in these tests is bounded by this.
 WAIT = 5.0

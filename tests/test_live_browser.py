@@ -7,11 +7,11 @@ Chromium, driven over the DevTools protocol (``cdp.py``).
 from __future__ import annotations
 
 import pytest
-
 from cdp import Browser, chromium_path
 from livekit import host, sample_questions, serve_room, student, until
-from quiz.session import RoundSettings
 from sessionkit import FakeClock
+
+from quiz.session import RoundSettings
 
 pytestmark = [
     pytest.mark.slow,
@@ -101,19 +101,29 @@ async def test_a_student_joins_from_the_browser_answers_and_sees_the_result(tmp_
             q = turn.question
             assert await browser.js(_text("#q-prompt")) == q.prompt
             clock.advance(1.0)
-            await _answer_right_in_the_page(browser, q, list(turn.options), touch=q.type == 'multiple_choice')
+            await _answer_right_in_the_page(browser, q, list(turn.options), touch=q.type == "multiple_choice")
             await until(lambda: "Zoé" in room.session.answers)
             assert room.session.answers["Zoé"].correct, room.session.answers["Zoé"]
-            await mallory.send({"type": "answer", "turn": turn.index, "value": list(turn.options)
-                                if q.type == "ordering" else next(o for o in turn.options if o != q.answers[0])})
-            await browser.until(f"!document.getElementById('result-view').hidden && {_text('#r-verdict')}.includes('Right')")
+            await mallory.send(
+                {
+                    "type": "answer",
+                    "turn": turn.index,
+                    "value": list(turn.options)
+                    if q.type == "ordering"
+                    else next(o for o in turn.options if o != q.answers[0]),
+                }
+            )
+            await browser.until(
+                f"!document.getElementById('result-view').hidden && {_text('#r-verdict')}.includes('Right')"
+            )
             assert "points" in await browser.js(_text("#r-points"))
             assert await browser.js(_text("#r-place")) == "You are 1st of 2."
             if number == 1:
                 # The page is reloaded: it comes back as the same student, score kept.
                 await browser.call("Page.reload")
-                await browser.until(f"!document.getElementById('result-view').hidden && "
-                                    f"{_text('#r-verdict')}.includes('Right')")
+                await browser.until(
+                    f"!document.getElementById('result-view').hidden && {_text('#r-verdict')}.includes('Right')"
+                )
                 assert list(room.students) == ["<b>Mallory</b>", "Zoé"]
                 await teacher.send({"type": "next"})
                 await browser.until(f"{_text('#b-title')} === 'Leaderboard'")
@@ -155,7 +165,9 @@ async def test_every_question_type_answers_by_keyboard_and_by_touch(tmp_path, to
                 await until(lambda: room.phase == "closed")
             except AssertionError:
                 raise AssertionError(f"{turn.question.type}: {await browser.js('document.body.innerText')}") from None
-            await browser.until(f"!document.getElementById('result-view').hidden && {_text('#r-verdict')}.includes('Right')")
+            await browser.until(
+                f"!document.getElementById('result-view').hidden && {_text('#r-verdict')}.includes('Right')"
+            )
             seen.add(turn.question.type)
             await teacher.send({"type": "next"})
             if number < len(pool):

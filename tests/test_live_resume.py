@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 
 from livekit import host, sample_questions, until
+from sessionkit import FakeClock
+
 from quiz.live.client import LiveClient
 from quiz.live.room import Room
 from quiz.live.server import RoomServer
 from quiz.live.store import MemoryRoomStore, SqliteRoomStore
 from quiz.session import RoundSettings
 from quiz.storage import ScoreStore
-from sessionkit import FakeClock
 
 
 class Student:
@@ -20,8 +21,9 @@ class Student:
 
     def __init__(self, port: int, pin: str, name: str) -> None:
         self.heard: list[dict] = []
-        self.client = LiveClient(f"ws://127.0.0.1:{port}/ws", {"role": "student", "pin": pin, "name": name},
-                                 self.heard.append)
+        self.client = LiveClient(
+            f"ws://127.0.0.1:{port}/ws", {"role": "student", "pin": pin, "name": name}, self.heard.append
+        )
         self.task = asyncio.get_running_loop().create_task(self.client.run())
 
     def last(self, kind: str) -> dict | None:
@@ -35,6 +37,7 @@ class Student:
 def _right(turn):
     q = turn.question
     from quiz.live.room import right_response
+
     return right_response(q) if q.type not in ("type_in", "numeric") else q.answers[0]
 
 
@@ -95,7 +98,7 @@ async def test_quiz_host_resume_restores_the_room_and_students_reconnect_with_th
             await ana.client.send({"type": "answer", "turn": turn.index, "value": _right(turn)})
             await until(lambda: "Ana" in again.session.answers)
             again.session.time_out()
-            await until(lambda: ana.last("reveal") and ana.last("reveal")["turn"] == turn_index)
+            await until(lambda n=turn_index: ana.last("reveal") and ana.last("reveal")["turn"] == n)
             again.next()
             if turn_index == 1:
                 again.next()
@@ -119,8 +122,9 @@ def test_the_memory_store_keeps_the_same_state_as_sqlite(tmp_path):
     states = []
     for store in (MemoryRoomStore(), SqliteRoomStore(tmp_path / "s.sqlite3")):
         clock = FakeClock()
-        room = Room(sample_questions(), RoundSettings(questions=2, timer=20, seed=4), store=store, clock=clock,
-                    pin="123456")
+        room = Room(
+            sample_questions(), RoundSettings(questions=2, timer=20, seed=4), store=store, clock=clock, pin="123456"
+        )
         room.join("Ana")
         room.join("Ben")
         room.start()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-
 from livekit import sample_questions
+from sessionkit import FakeClock
+
 from quiz.live import protocol as p
 from quiz.live.guard import PinGuard, Strikes, TokenBucket
 from quiz.live.names import BadName, clean_name
 from quiz.live.room import Refusal, Room, right_response
 from quiz.session import RoundError, RoundSettings, Session
-from sessionkit import FakeClock
 
 
 class Recorder:
@@ -26,7 +26,7 @@ class Recorder:
         self.to.setdefault(name, []).append(message)
 
     def students(self, message, names=None):
-        for name in (self.connected if names is None else names):
+        for name in self.connected if names is None else names:
             self.student(name, message)
 
     def hosts(self, message):
@@ -42,8 +42,9 @@ class Recorder:
 def make_room(questions=3, **options):
     clock = FakeClock()
     out = Recorder()
-    room = Room(sample_questions(), RoundSettings(questions=questions, timer=20, seed=4), clock=clock, outbox=out,
-                **options)
+    room = Room(
+        sample_questions(), RoundSettings(questions=questions, timer=20, seed=4), clock=clock, outbox=out, **options
+    )
     return room, clock, out
 
 
@@ -101,8 +102,7 @@ def test_a_late_arrival_answers_from_the_next_question_and_is_in_the_record():
 
 
 def test_late_arrivals_only_in_shared_modes():
-    session = Session.create(sample_questions(), RoundSettings(questions=2, seed=1, mode="hotseat",
-                                                              players=("A", "B")))
+    session = Session.create(sample_questions(), RoundSettings(questions=2, seed=1, mode="hotseat", players=("A", "B")))
     with pytest.raises(RoundError):
         session.add_participant("C")
 
@@ -177,7 +177,7 @@ def test_the_hosts_reveal_shows_how_the_class_answered():
 
 
 def test_refusals_say_what_is_wrong():
-    room, clock, out = make_room(capacity=1)
+    room, _clock, out = make_room(capacity=1)
     arrive(room, out, "Ana")
     for name, code in (("ANA", p.NAME_TAKEN), ("", p.BAD_NAME), ("Bo", p.ROOM_FULL)):
         with pytest.raises(Refusal) as refused:
@@ -204,9 +204,13 @@ def test_names_are_cleaned_of_everything_that_could_change_a_screen():
 
 def test_client_messages_are_checked_strictly():
     assert p.read_client('{"type": "answer", "turn": 0, "value": [1]}')["value"] == [1]
-    for raw, code in (("{", p.BAD_JSON), ('{"type": "answer", "turn": true, "value": 1}', p.BAD_MESSAGE),
-                      ('{"type": "next", "extra": 1}', p.BAD_MESSAGE), ("x" * (p.MAX_MESSAGE + 1), p.TOO_LARGE),
-                      ('{"type": "hello", "v": 1, "role": "student", "pin": 123456}', p.BAD_MESSAGE)):
+    for raw, code in (
+        ("{", p.BAD_JSON),
+        ('{"type": "answer", "turn": true, "value": 1}', p.BAD_MESSAGE),
+        ('{"type": "next", "extra": 1}', p.BAD_MESSAGE),
+        ("x" * (p.MAX_MESSAGE + 1), p.TOO_LARGE),
+        ('{"type": "hello", "v": 1, "role": "student", "pin": 123456}', p.BAD_MESSAGE),
+    ):
         with pytest.raises(p.ProtocolError) as error:
             p.read_client(raw)
         assert error.value.code == code

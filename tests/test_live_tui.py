@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import io
 
-from rich.console import Console
-
 from livekit import serve_room, student, until
+from rich.console import Console
+from sessionkit import FakeClock
+
 from quiz.live.protocol import WS_PATH
 from quiz.live.qr import qr_lines
 from quiz.session import RoundSettings
 from quiz.tui.live.host import HostApp
 from quiz.tui.live.join import JoinApp
-from sessionkit import FakeClock
 
 
 def screen_text(app) -> str:
@@ -70,9 +70,11 @@ async def test_the_host_screen_shows_hostile_names_as_text_and_removes_a_student
 
 async def test_a_student_answers_from_the_terminal_client():
     clock = FakeClock()
-    room, server = await serve_room(clock=clock, settings=RoundSettings(questions=1, timer=20, seed=2),
-                                    questions=[q for q in __import__("livekit").sample_questions()
-                                               if q.type == "true_false"])
+    room, server = await serve_room(
+        clock=clock,
+        settings=RoundSettings(questions=1, timer=20, seed=2),
+        questions=[q for q in __import__("livekit").sample_questions() if q.type == "true_false"],
+    )
     kept = []
     app = JoinApp(f"ws://127.0.0.1:{server.port}{WS_PATH}", room.pin, "Tess", on_token=kept.append)
     try:

@@ -21,21 +21,62 @@ def _fail(message: str) -> NoReturn:
 
 
 @click.command("host")
-@click.option("--pack", "packs", multiple=True, metavar="PATH", help="Ask questions from this pack file (repeatable); default: every pack found.")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="PATH",
+    help="Ask questions from this pack file (repeatable); default: every pack found.",
+)
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
+)
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions in the game.")
-@click.option("--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g}).")
-@click.option("--no-timer", is_flag=True, help="No time limit: each question closes when everyone has answered (or you close it).")
+@click.option(
+    "--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g})."
+)
+@click.option(
+    "--no-timer", is_flag=True, help="No time limit: each question closes when everyone has answered (or you close it)."
+)
 @click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
 @click.option("--seed", type=int, default=None, help="Same seed and settings, same questions.")
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port of the room's server (default 8765).")
-@click.option("--lan", is_flag=True, help="Let other devices on the network join (the room listens on every address; default: this computer only).")
-@click.option("--no-leaderboard", is_flag=True, help="Start with the leaderboard between questions hidden (L toggles it).")
-@click.option("--max-students", type=click.IntRange(1, 2000), default=2000, show_default=True, help="Most students the room takes.")
+@click.option(
+    "--lan",
+    is_flag=True,
+    help="Let other devices on the network join (the room listens on every address; default: this computer only).",
+)
+@click.option(
+    "--no-leaderboard", is_flag=True, help="Start with the leaderboard between questions hidden (L toggles it)."
+)
+@click.option(
+    "--max-students",
+    type=click.IntRange(1, 2000),
+    default=2000,
+    show_default=True,
+    help="Most students the room takes.",
+)
 @click.option("--resume", is_flag=True, help="Reopen the last room that did not finish (its PIN, students and scores).")
-def command(packs, categories, types, questions, timer, no_timer, difficulty, seed, port, lan, no_leaderboard,
-            max_students, resume) -> None:
+def command(
+    packs,
+    categories,
+    types,
+    questions,
+    timer,
+    no_timer,
+    difficulty,
+    seed,
+    port,
+    lan,
+    no_leaderboard,
+    max_students,
+    resume,
+) -> None:
     """Open a live room: students join from a terminal or a browser."""
     from quiz import locations
     from quiz.catalog import categories_of, discover, load_questions
@@ -50,7 +91,9 @@ def command(packs, categories, types, questions, timer, no_timer, difficulty, se
     if timer is not None and no_timer:
         _fail("choose either --timer SECONDS or --no-timer, not both.")
     if timer is not None and not (math.isfinite(timer) and 0 < timer <= MAX_TIMER):
-        _fail(f"--timer must be a positive number of seconds, at most {MAX_TIMER:g} (got {timer:g}); use --no-timer for none.")
+        _fail(
+            f"--timer must be a positive number of seconds, at most {MAX_TIMER:g} (got {timer:g}); use --no-timer for none."
+        )
     level = difficulty.strip().casefold()
     if level not in ("any", *DIFFICULTIES):
         _fail(f"unknown difficulty {difficulty!r}; choose any, {', '.join(DIFFICULTIES)}.")
@@ -74,8 +117,9 @@ def command(packs, categories, types, questions, timer, no_timer, difficulty, se
         if not packs:
             usable = [e for e in usable if e.id in state.packs] or usable
         try:
-            room = Room.resume(state, load_questions(usable), store=store, save_game=scores.save_game,
-                               capacity=max_students)
+            room = Room.resume(
+                state, load_questions(usable), store=store, save_game=scores.save_game, capacity=max_students
+            )
         except RoundError as exc:
             _fail(f"{exc}.")
         port = state.port if port is None else port
@@ -98,8 +142,16 @@ def command(packs, categories, types, questions, timer, no_timer, difficulty, se
         )
         port = DEFAULT_PORT if port is None else port
         try:
-            room = Room(load_questions(usable), settings, packs=[e.id for e in usable], store=store,
-                        leaderboard=not no_leaderboard, capacity=max_students, port=port, save_game=scores.save_game)
+            room = Room(
+                load_questions(usable),
+                settings,
+                packs=[e.id for e in usable],
+                store=store,
+                leaderboard=not no_leaderboard,
+                capacity=max_students,
+                port=port,
+                save_game=scores.save_game,
+            )
         except RoundError as exc:
             _fail(f"{exc}.")
     code = serve_and_run(room, port, lan)

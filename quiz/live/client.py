@@ -32,7 +32,7 @@ def room_url(address: str, default_port: int = p.DEFAULT_PORT) -> str:
     text = address.strip()
     for scheme, ws in (("http://", "ws://"), ("https://", "wss://")):
         if text.startswith(scheme):
-            text = ws + text[len(scheme):]
+            text = ws + text[len(scheme) :]
     if not text.startswith(("ws://", "wss://")):
         text = "ws://" + text
     scheme, rest = text.split("://", 1)
@@ -72,8 +72,15 @@ class LiveClient:
         attempt = 0
         while not self._stopping:
             try:
-                async with connect(self.url, max_size=None, compression=None, open_timeout=5,
-                                   ping_interval=20, ping_timeout=20, close_timeout=2) as ws:
+                async with connect(
+                    self.url,
+                    max_size=None,
+                    compression=None,
+                    open_timeout=5,
+                    ping_interval=20,
+                    ping_timeout=20,
+                    close_timeout=2,
+                ) as ws:
                     self.ws = ws
                     await ws.send(p.encode(self.hello))
                     attempt = 0

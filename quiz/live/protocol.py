@@ -105,18 +105,39 @@ HOST_ONLY = frozenset({"start", "next", "close", "end", "remove", "readmit", "le
 
 # Server -> client: the fields a client relies on (more may come).
 SERVER_MESSAGES: dict[str, dict[str, tuple[object, bool]]] = {
-    "welcome": {"v": (int, True), "role": (str, True), "room": (dict, True), "name": ("str?", False),
-                "token": ("str?", False)},
+    "welcome": {
+        "v": (int, True),
+        "role": (str, True),
+        "room": (dict, True),
+        "name": ("str?", False),
+        "token": ("str?", False),
+    },
     "lobby": {"count": (int, True), "students": ("list?", False)},
     "ready": {"turn": (int, True), "number": (int, True), "of": (int, True), "seconds": ("num?", True)},
-    "question": {"turn": (int, True), "number": (int, True), "of": (int, True), "question": (dict, True),
-                 "limit": ("num?", True), "remaining": ("num?", True), "answered": (bool, False)},
+    "question": {
+        "turn": (int, True),
+        "number": (int, True),
+        "of": (int, True),
+        "question": (dict, True),
+        "limit": ("num?", True),
+        "remaining": ("num?", True),
+        "answered": (bool, False),
+    },
     "waiting": {"turn": (int, True), "message": (str, True)},
     "ack": {"turn": (int, True)},
     "progress": {"turn": (int, True), "answered": (int, True), "expected": (int, True)},
-    "reveal": {"turn": (int, True), "number": (int, True), "of": (int, True), "answer": (str, True),
-               "right": (ANY, False), "explanation": (str, False), "you": ("dict?", False),
-               "distribution": ("list?", False), "answered": (int, False), "expected": (int, False)},
+    "reveal": {
+        "turn": (int, True),
+        "number": (int, True),
+        "of": (int, True),
+        "answer": (str, True),
+        "right": (ANY, False),
+        "explanation": (str, False),
+        "you": ("dict?", False),
+        "distribution": ("list?", False),
+        "answered": (int, False),
+        "expected": (int, False),
+    },
     "standings": {"top": ("list?", True), "you": ("dict?", False), "last": (bool, False)},
     "finished": {"podium": (list, True), "you": ("dict?", False), "game_id": ("int?", False)},
     "roster": {"students": (list, True), "leaderboard": (bool, True), "phase": (str, True)},
@@ -140,7 +161,7 @@ def _parse(raw: str | bytes, limit: int) -> dict[str, Any]:
     except (ValueError, RecursionError):
         raise ProtocolError(BAD_JSON, "the message is not valid JSON") from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise ProtocolError(BAD_MESSAGE, "a message is a JSON object with a \"type\"")
+        raise ProtocolError(BAD_MESSAGE, 'a message is a JSON object with a "type"')
     return data
 
 
@@ -163,7 +184,7 @@ def _check(data: dict[str, Any], specs: dict[str, dict[str, tuple[object, bool]]
     if strict:
         extra = set(data) - set(spec) - {"type"}
         if extra:
-            raise ProtocolError(BAD_MESSAGE, f"a {kind} message has no field {sorted(extra)[0][:40]!r}")
+            raise ProtocolError(BAD_MESSAGE, f"a {kind} message has no field {min(extra)[:40]!r}")
     return data
 
 

@@ -132,6 +132,8 @@ class Room:
         #: The session has started (the host pressed start); False in the lobby and while resumed.
         self._started = False
         self._answering: str | None = None
+        #: Students connected and asked the open question who have not answered it yet.
+        self._waiting: set[str] = set()
         if state is None:
             settings = replace(settings, mode=LIVE, players=("host check",))
             settings.check()
@@ -140,8 +142,13 @@ class Room:
             # Draw once now, so that a room that cannot be played says so before anyone joins.
             Session.create(self.questions, settings, packs=packs)
             state = RoomState(
-                pin=pin or new_pin(), settings=settings.to_data(), seed=seed, packs=list(packs), port=port,
-                leaderboard=leaderboard, created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+                pin=pin or new_pin(),
+                settings=settings.to_data(),
+                seed=seed,
+                packs=list(packs),
+                port=port,
+                leaderboard=leaderboard,
+                created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
             )
             self.state = state
             self.store.create(state)
@@ -230,12 +237,21 @@ class Room:
     def connected(self, name: str) -> None:
         self.students[name].connected = True
         self._roster_due = True
+        session = self.session
+        if (
+            session is not None
+            and session.phase is Phase.OPEN
+            and name in session.group
+            and name not in session.answers
+        ):
+            self._waiting.add(name)
 
     def disconnected(self, name: str) -> None:
         student = self.students.get(name)
         if student is not None:
             student.connected = False
             self._roster_due = True
+            self._waiting.discard(name)
             self._close_when_all_in()
 
     def remove(self, name: str) -> None:
@@ -248,6 +264,7 @@ class Room:
         self.outbox.student(student.name, {"type": "removed", "message": "The host removed you from this room."})
         self.outbox.drop(student.name, p.CLOSE_REMOVED, "removed by the host")
         self._roster_due = self._lobby_due = True
+        self._waiting.discard(student.name)
         self._close_when_all_in()
 
     def readmit(self, name: str) -> None:
@@ -342,8 +359,10 @@ class Room:
         if turn != current.index:
             raise Refusal(p.NOT_OPEN, f"Question {turn + 1} is closed.")
         if session.phase is not Phase.OPEN:
-            raise Refusal(p.NOT_OPEN, "This question is not open yet." if session.phase is Phase.READY
-                          else "This question is closed.")
+            raise Refusal(
+                p.NOT_OPEN,
+                "This question is not open yet." if session.phase is Phase.READY else "This question is closed.",
+            )
         if name in session.answers:
             raise Refusal(p.ALREADY_ANSWERED, "You have already answered this question.")
         if name not in current.participants:
@@ -369,8 +388,10 @@ class Room:
         session = self.session
         if session is None or session.phase is not Phase.OPEN or session.turn is None:
             return
-        here = [n for n in session.group if self.students[n].connected and not self.students[n].removed]
-        if here and all(n in session.answers for n in here):
+        # Kept as a set of who is still awaited, so an answer costs the same in a class of 2,000 as of 20.
+        if self._waiting:
+            return
+        if any(self.students[n].connected and not self.students[n].removed for n in session.group):
             session.time_out()  # the absent get no answer
 
     # -- time ----------------------------------------------------------------------------------------
@@ -401,6 +422,7 @@ class Room:
         assert session is not None
         kind = change.kind
         if kind == "answered":
+            self._waiting.discard(change.participant or "")
             if change.participant is not None and change.participant == self._answering and session.turn:
                 self.outbox.student(change.participant, {"type": "ack", "turn": session.turn.index})
         elif kind == "ready":
@@ -413,10 +435,15 @@ class Room:
         elif kind == "open":
             turn = session.turn
             assert turn is not None
+            self._waiting = {
+                n
+                for n in turn.participants
+                if self.students[n].connected and not self.students[n].removed and n in session.group
+            }
             self.outbox.students(self._question(turn), turn.participants)
             late = [s.name for s in self.active() if s.name not in turn.participants]
             if late:
-                self.outbox.students(self._waiting(turn), late)
+                self.outbox.students(self._waiting_message(turn), late)
             self.outbox.hosts(self._question(turn, host=True))
         elif kind == "closed":
             self._closed()
@@ -434,8 +461,10 @@ class Room:
         assert session is not None and session.turn is not None
         turn = session.turn
         self.state.answers = [a for a in self.state.answers if a.turn != turn.index]
-        closed = [AnswerState(turn.index, r.player, TYPES[r.question.type].to_wire(r.response), r.elapsed)
-                  for r in session.answers.values()]
+        closed = [
+            AnswerState(turn.index, r.player, TYPES[r.question.type].to_wire(r.response), r.elapsed)
+            for r in session.answers.values()
+        ]
         self.state.answers += closed
         self.state.closed = turn.index + 1
         self.store.save_turn(self.state, turn.index, closed)
@@ -469,8 +498,12 @@ class Room:
         }
 
     def welcome(self, name: str | None, token: str | None) -> dict[str, Any]:
-        message: dict[str, Any] = {"type": "welcome", "v": p.VERSION, "role": p.STUDENT if name else p.HOST,
-                                   "room": self.room_info()}
+        message: dict[str, Any] = {
+            "type": "welcome",
+            "v": p.VERSION,
+            "role": p.STUDENT if name else p.HOST,
+            "room": self.room_info(),
+        }
         if name is not None:
             message["name"] = name
             if token is not None:
@@ -504,10 +537,11 @@ class Room:
             elif name in turn.participants:
                 out.append(self._question(turn, answered=name in session.answers))
             else:
-                out.append(self._waiting(turn))
+                out.append(self._waiting_message(turn))
         elif session.phase is Phase.CLOSED and self._reveal is not None:
-            out.append({**self._reveal, "distribution": self._distribution(turn)} if name is None
-                       else self._reveal_for(name))
+            out.append(
+                {**self._reveal, "distribution": self._distribution(turn)} if name is None else self._reveal_for(name)
+            )
         elif session.phase is Phase.STANDINGS:
             out.append(self._standings(name))
         return out
@@ -524,8 +558,12 @@ class Room:
             "closed": self.state.closed,
             "of": len(self.state.turns) or self.settings.questions,
             "students": [
-                {"name": s.name, "connected": s.connected, "removed": s.removed,
-                 "points": players[s.name].points if s.name in players else 0}
+                {
+                    "name": s.name,
+                    "connected": s.connected,
+                    "removed": s.removed,
+                    "points": players[s.name].points if s.name in players else 0,
+                }
                 for s in self.students.values()
             ],
         }
@@ -545,9 +583,13 @@ class Room:
         assert session is not None
         remaining = session.remaining()
         message = {
-            "type": "question", "turn": turn.index, "number": turn.number, "of": turn.of,
+            "type": "question",
+            "turn": turn.index,
+            "number": turn.number,
+            "of": turn.of,
             "question": client_view(turn.question, turn.options),
-            "limit": self.settings.timer, "remaining": None if remaining is None else round(remaining, 2),
+            "limit": self.settings.timer,
+            "remaining": None if remaining is None else round(remaining, 2),
         }
         if host:
             message["expected"] = len([n for n in turn.participants if not self.students[n].removed])
@@ -555,7 +597,7 @@ class Room:
             message["answered"] = answered
         return message
 
-    def _waiting(self, turn: Turn) -> dict[str, Any]:
+    def _waiting_message(self, turn: Turn) -> dict[str, Any]:
         return {"type": "waiting", "turn": turn.index, "message": "You are in: you answer from the next question."}
 
     def _progress(self) -> dict[str, Any] | None:
@@ -570,9 +612,15 @@ class Room:
         q = turn.question
         progress = self._progress() or {"answered": 0, "expected": 0}
         return {
-            "type": "reveal", "turn": turn.index, "number": turn.number, "of": turn.of,
-            "answer": canonical_answer(q), "right": right_response(q), "explanation": q.explanation,
-            "answered": progress["answered"], "expected": progress["expected"],
+            "type": "reveal",
+            "turn": turn.index,
+            "number": turn.number,
+            "of": turn.of,
+            "answer": canonical_answer(q),
+            "right": right_response(q),
+            "explanation": q.explanation,
+            "answered": progress["answered"],
+            "expected": progress["expected"],
         }
 
     def _reveal_for(self, name: str) -> dict[str, Any]:
@@ -582,19 +630,33 @@ class Room:
     def _you(self, name: str, record: AnswerRecord | None) -> dict[str, Any]:
         stats = self.session.players.get(name) if self.session else None
         place, shared = self._places.get(name, (0, False))
-        you: dict[str, Any] = {"total": stats.points if stats else 0, "place": place, "shared": shared,
-                               "of": len(self._places)}
+        you: dict[str, Any] = {
+            "total": stats.points if stats else 0,
+            "place": place,
+            "shared": shared,
+            "of": len(self._places),
+        }
         if record is not None:
             points = record.points
-            you.update(correct=record.correct, timed_out=record.timed_out, response=record.response_text,
-                       points=points.total, base=points.base, speed=points.speed, streak=points.streak)
+            you.update(
+                correct=record.correct,
+                timed_out=record.timed_out,
+                response=record.response_text,
+                points=points.total,
+                base=points.base,
+                speed=points.speed,
+                streak=points.streak,
+            )
         return you
 
     def _standings(self, name: str | None) -> dict[str, Any]:
         session = self.session
         assert session is not None
-        message: dict[str, Any] = {"type": "standings", "top": self._top(TOP) if self.leaderboard else None,
-                                   "last": session.last_turn}
+        message: dict[str, Any] = {
+            "type": "standings",
+            "top": self._top(TOP) if self.leaderboard else None,
+            "last": session.last_turn,
+        }
         if name is not None:
             message["you"] = self._you(name, None)
         return message
@@ -609,7 +671,9 @@ class Room:
         """Each student's place, among those not removed (removed ones keep their points, unplaced)."""
         if self.session is None:
             return {}
-        standings = [s for s in self.session.standings() if s.name in self.students and not self.students[s.name].removed]
+        standings = [
+            s for s in self.session.standings() if s.name in self.students and not self.students[s.name].removed
+        ]
         places = ranked_places(standings)
         counts = Counter(places)
         return {s.name: (place, counts[place] > 1) for s, place in zip(standings, places)}
@@ -619,8 +683,16 @@ class Room:
             return []
         players = self.session.players
         top = sorted(self._places.items(), key=lambda kv: kv[1][0])[:count]
-        return [{"place": place, "shared": shared, "name": name, "points": players[name].points,
-                 "correct": players[name].correct} for name, (place, shared) in top]
+        return [
+            {
+                "place": place,
+                "shared": shared,
+                "name": name,
+                "points": players[name].points,
+                "correct": players[name].correct,
+            }
+            for name, (place, shared) in top
+        ]
 
     def _distribution(self, turn: Turn) -> list[dict[str, Any]]:
         """How the class answered, for the host's reveal: each answer given, how many gave it, whether right."""
@@ -658,16 +730,29 @@ class Room:
         """The game's record, for ``ScoreStore.save_game``: students the host removed are left out."""
         if self.session is None:
             settings = replace(self.settings, players=tuple(s.name for s in self.active()) or ("nobody",))
-            return GameResult(settings, self.state.seed, tuple(self.state.packs), (), (), (), False,
-                              datetime.now().astimezone().isoformat(timespec="seconds"))
+            return GameResult(
+                settings,
+                self.state.seed,
+                tuple(self.state.packs),
+                (),
+                (),
+                (),
+                False,
+                datetime.now().astimezone().isoformat(timespec="seconds"),
+            )
         full = self.session.result()
         kept = tuple(n for n in full.participants if n in self.students and not self.students[n].removed)
         answers = tuple(a for a in full.answers if a.participant in kept)
         by_name = {s.name: s for s in full.standings}
         standings = [by_name[s.name] for s in full.standings if s.name in kept]
         places = ranked_standings(standings)
-        return replace(full, settings=replace(full.settings, players=kept), participants=kept, answers=answers,
-                       standings=tuple(places))
+        return replace(
+            full,
+            settings=replace(full.settings, players=kept),
+            participants=kept,
+            answers=answers,
+            standings=tuple(places),
+        )
 
     # -- resuming -------------------------------------------------------------------------------
     def _restore_session(self) -> None:

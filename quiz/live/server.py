@@ -85,8 +85,9 @@ def _page(name: str) -> bytes:
 class RoomServer:
     """Serves one room. ``await start()`` in a running loop, or use ``ServerThread``."""
 
-    def __init__(self, room: Room, host: str = "127.0.0.1", port: int = p.DEFAULT_PORT,
-                 max_connections: int | None = None) -> None:
+    def __init__(
+        self, room: Room, host: str = "127.0.0.1", port: int = p.DEFAULT_PORT, max_connections: int | None = None
+    ) -> None:
         self.room = room
         self.host = host
         self.port = port
@@ -104,9 +105,16 @@ class RoomServer:
     # -- running ----------------------------------------------------------------------------
     async def start(self) -> None:
         self._server = await serve(
-            self._handle, self.host, self.port,
-            process_request=self._http, max_size=p.HARD_MAX, compression=None,
-            ping_interval=20, ping_timeout=20, close_timeout=2, max_queue=16,
+            self._handle,
+            self.host,
+            self.port,
+            process_request=self._http,
+            max_size=p.HARD_MAX,
+            compression=None,
+            ping_interval=20,
+            ping_timeout=20,
+            close_timeout=2,
+            max_queue=16,
         )
         if self.port == 0:
             self.port = self._server.sockets[0].getsockname()[1]
@@ -118,8 +126,10 @@ class RoomServer:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
         # Clients told the room has closed do not try to come back (a crash tells them nothing: they retry).
-        closing = [asyncio.ensure_future(c.ws.close(p.CLOSE_OVER, "the room has closed"))
-                   for c in [*self._students.values(), *self._hosts]]
+        closing = [
+            asyncio.ensure_future(c.ws.close(p.CLOSE_OVER, "the room has closed"))
+            for c in [*self._students.values(), *self._hosts]
+        ]
         if closing:
             await asyncio.wait(closing, timeout=3)
         if self._server is not None:
@@ -224,8 +234,9 @@ class RoomServer:
             await self._refuse(ws, p.BAD_MESSAGE, "Say hello first.")
             return None
         if hello["v"] != p.VERSION:
-            await self._refuse(ws, p.BAD_VERSION, f"This room speaks version {p.VERSION} of the protocol; "
-                                                  "update the game to join it.")
+            await self._refuse(
+                ws, p.BAD_VERSION, f"This room speaks version {p.VERSION} of the protocol; update the game to join it."
+            )
             return None
         # Wrong PINs (and host secrets) from one address are slowed down, one after the other.
         if self._pending.get(address, 0) >= PENDING_PER_ADDRESS:
@@ -239,7 +250,9 @@ class RoomServer:
                 wait = self.guard.wait(address)
             if not hmac.compare_digest(hello["pin"].encode("utf-8", "surrogatepass"), self.room.pin.encode()):
                 self.guard.failed(address)
-                await self._refuse(ws, p.UNKNOWN_PIN, "No room has this PIN here; check the PIN on the teacher's screen.")
+                await self._refuse(
+                    ws, p.UNKNOWN_PIN, "No room has this PIN here; check the PIN on the teacher's screen."
+                )
                 return None
             if hello["role"] == p.HOST:
                 if not self.room.is_host(hello.get("secret", "")):
@@ -255,7 +268,13 @@ class RoomServer:
                 del self._pending[address]
         self.guard.succeeded(address)
         if hello["role"] == p.HOST:
-            client = _Client(ws, address, TokenBucket(HOST_RATE, HOST_BURST, self.room.clock), Strikes(clock=self.room.clock), host=True)
+            client = _Client(
+                ws,
+                address,
+                TokenBucket(HOST_RATE, HOST_BURST, self.room.clock),
+                Strikes(clock=self.room.clock),
+                host=True,
+            )
             self._hosts.add(client)
             await self._send_all(client, [self.room.welcome(None, None), *self.room.catch_up(None)])
             return client
@@ -264,14 +283,21 @@ class RoomServer:
         except Refusal as exc:
             await self._refuse(ws, exc.code, exc.message)
             return None
-        client = _Client(ws, address, TokenBucket(STUDENT_RATE, STUDENT_BURST, self.room.clock), Strikes(clock=self.room.clock), name=student.name)
+        client = _Client(
+            ws,
+            address,
+            TokenBucket(STUDENT_RATE, STUDENT_BURST, self.room.clock),
+            Strikes(clock=self.room.clock),
+            name=student.name,
+        )
         old = self._students.get(student.name)
         self._students[student.name] = client
         if old is not None:  # the same student again (a reloaded page): the new connection wins
             asyncio.get_running_loop().create_task(old.ws.close(p.CLOSE_REPLACED, "connected again elsewhere"))
         self.room.connected(student.name)
-        await self._send_all(client, [self.room.welcome(student.name, token or hello.get("token")),
-                                      *self.room.catch_up(student.name)])
+        await self._send_all(
+            client, [self.room.welcome(student.name, token or hello.get("token")), *self.room.catch_up(student.name)]
+        )
         return client
 
     async def _send_all(self, client: _Client, messages: list[dict[str, Any]]) -> None:
@@ -346,7 +372,7 @@ class ServerThread:
         asyncio.set_event_loop(self.loop)
         try:
             self.loop.run_until_complete(self.server.start())
-        except BaseException as exc:  # reported by start()
+        except BaseException as exc:  # noqa: BLE001 - raised again by start(), in the caller's thread
             self._error = exc
             self._started.set()
             return

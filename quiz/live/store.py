@@ -186,37 +186,69 @@ class SqliteRoomStore:
                 return None
 
     def create(self, state: RoomState) -> None:
-        state.room_id = self._write([(
-            "INSERT INTO live_rooms (pin, created_at, port, settings_json, seed, packs_json, leaderboard)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (state.pin, state.created_at, state.port, json.dumps(state.settings), state.seed, json.dumps(state.packs),
-             int(state.leaderboard)),
-        )])
+        state.room_id = self._write(
+            [
+                (
+                    (
+                        "INSERT INTO live_rooms (pin, created_at, port, settings_json, seed, packs_json, leaderboard)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    ),
+                    (
+                        state.pin,
+                        state.created_at,
+                        state.port,
+                        json.dumps(state.settings),
+                        state.seed,
+                        json.dumps(state.packs),
+                        int(state.leaderboard),
+                    ),
+                )
+            ]
+        )
 
     def save_student(self, state: RoomState, student: StudentState) -> None:
         if state.room_id is None:
             return
-        self._write([(
-            "INSERT OR REPLACE INTO live_students (room_id, name, seat, token_hash, removed, late_from)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (state.room_id, student.name, student.seat, student.token_hash, int(student.removed), student.late_from),
-        )])
+        self._write(
+            [
+                (
+                    (
+                        "INSERT OR REPLACE INTO live_students (room_id, name, seat, token_hash, removed, late_from)"
+                        " VALUES (?, ?, ?, ?, ?, ?)"
+                    ),
+                    (
+                        state.room_id,
+                        student.name,
+                        student.seat,
+                        student.token_hash,
+                        int(student.removed),
+                        student.late_from,
+                    ),
+                )
+            ]
+        )
 
     def save_start(self, state: RoomState) -> None:
         if state.room_id is None:
             return
-        self._write([(
-            "UPDATE live_rooms SET players_json = ?, turns_json = ? WHERE id = ?",
-            (json.dumps(state.players), json.dumps(state.turns), state.room_id),
-        )])
+        self._write(
+            [
+                (
+                    "UPDATE live_rooms SET players_json = ?, turns_json = ? WHERE id = ?",
+                    (json.dumps(state.players), json.dumps(state.turns), state.room_id),
+                )
+            ]
+        )
 
     def save_turn(self, state: RoomState, turn: int, answers: list[AnswerState]) -> None:
         if state.room_id is None:
             return
         statements: list[tuple[str, tuple[Any, ...]]] = [
             (
-                "INSERT OR REPLACE INTO live_answers (room_id, turn, name, response_json, elapsed)"
-                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    "INSERT OR REPLACE INTO live_answers (room_id, turn, name, response_json, elapsed)"
+                    " VALUES (?, ?, ?, ?, ?)"
+                ),
                 (state.room_id, a.turn, a.name, None if a.response is None else json.dumps(a.response), a.elapsed),
             )
             for a in answers
@@ -226,12 +258,15 @@ class SqliteRoomStore:
 
     def save_finished(self, state: RoomState) -> None:
         if state.room_id is not None:
-            self._write([("UPDATE live_rooms SET finished = 1, game_id = ? WHERE id = ?",
-                          (state.game_id, state.room_id))])
+            self._write(
+                [("UPDATE live_rooms SET finished = 1, game_id = ? WHERE id = ?", (state.game_id, state.room_id))]
+            )
 
     def save_leaderboard(self, state: RoomState) -> None:
         if state.room_id is not None:
-            self._write([("UPDATE live_rooms SET leaderboard = ? WHERE id = ?", (int(state.leaderboard), state.room_id))])
+            self._write(
+                [("UPDATE live_rooms SET leaderboard = ? WHERE id = ?", (int(state.leaderboard), state.room_id))]
+            )
 
     def latest(self) -> RoomState | None:
         with self._lock:
@@ -247,18 +282,26 @@ class SqliteRoomStore:
                 room_id = row[0]
                 students = self._conn.execute(
                     "SELECT name, token_hash, seat, removed, late_from FROM live_students WHERE room_id = ?"
-                    " ORDER BY seat", (room_id,)
+                    " ORDER BY seat",
+                    (room_id,),
                 ).fetchall()
                 answers = self._conn.execute(
                     "SELECT turn, name, response_json, elapsed FROM live_answers WHERE room_id = ? AND turn < ?"
-                    " ORDER BY turn, rowid", (room_id, row[10])
+                    " ORDER BY turn, rowid",
+                    (room_id, row[10]),
                 ).fetchall()
             except sqlite3.Error as exc:
                 self.problem = f"The room could not be read back: {exc}."
                 return None
         state = RoomState(
-            pin=row[1], created_at=row[2], port=row[3], settings=json.loads(row[4]), seed=row[5],
-            packs=json.loads(row[6]), leaderboard=bool(row[7]), room_id=room_id,
+            pin=row[1],
+            created_at=row[2],
+            port=row[3],
+            settings=json.loads(row[4]),
+            seed=row[5],
+            packs=json.loads(row[6]),
+            leaderboard=bool(row[7]),
+            room_id=room_id,
             players=json.loads(row[8]) if row[8] else [],
             turns=[(qid, list(options)) for qid, options in json.loads(row[9])] if row[9] else [],
             closed=row[10],

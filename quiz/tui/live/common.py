@@ -16,7 +16,7 @@ def plain(text: object) -> Content:
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
 def place_text(you: Mapping[str, Any] | None) -> str:
@@ -33,8 +33,11 @@ def board(rows: Sequence[Mapping[str, Any]] | None) -> Content:
     lines: list[Content] = []
     for row in rows:
         mark = "=" if row.get("shared") else " "
-        lines.append(Content.assemble(
-            (f"{ordinal(int(row['place'])):>5}{mark} ", "bold"), plain(row.get("name", "")),
-            f"  {row.get('points', 0)} points",
-        ))
+        lines.append(
+            Content.assemble(
+                (f"{ordinal(int(row['place'])):>5}{mark} ", "bold"),
+                plain(row.get("name", "")),
+                f"  {row.get('points', 0)} points",
+            )
+        )
     return Content("\n").join(lines)

@@ -12,10 +12,10 @@ import asyncio
 import math
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult, CSSPathType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -31,9 +31,9 @@ LETTERS = "ABCDEFGH"
 
 
 class HostApp(App[None]):
-    CSS_PATH = ["../app.tcss", "live.tcss"]
+    CSS_PATH: ClassVar[CSSPathType] = ["../app.tcss", "live.tcss"]
     TITLE = "Tour de France Quiz · live room"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
         Binding("n,enter", "next", "Next"),
         Binding("c", "close_question", "Close question"),
@@ -43,8 +43,16 @@ class HostApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, url: str, secret: str, pin: str, page_url: str, join_command: str,
-                 qr: Sequence[str], notes: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        url: str,
+        secret: str,
+        pin: str,
+        page_url: str,
+        join_command: str,
+        qr: Sequence[str],
+        notes: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.url = url
         self.pin = pin
@@ -113,8 +121,10 @@ class HostApp(App[None]):
             self.phase = "open"
             self.question = message
             expected = message.get("expected")
-            self.progress = (0, expected if isinstance(expected, int) else len([s for s in self.students
-                                                                                  if not s["removed"]]))
+            self.progress = (
+                0,
+                expected if isinstance(expected, int) else len([s for s in self.students if not s["removed"]]),
+            )
             remaining = message.get("remaining")
             self.deadline = None if remaining is None else time.monotonic() + float(remaining)
         elif kind == "progress":
@@ -128,7 +138,7 @@ class HostApp(App[None]):
             self.game_id = message.get("game_id")
             self._last = message
         elif kind == "error":
-            self.notify(plain(message["message"]), title="The room says", severity="warning")
+            self.notify(message["message"], title="The room says", severity="warning", markup=False)
         self._draw()
 
     # -- drawing ---------------------------------------------------------------------------
@@ -156,15 +166,21 @@ class HostApp(App[None]):
                 *[plain(note) for note in self.notes],
             ]
             if self.resumed:
-                head = Content(f"Resumed: {self.closed_count} of {of} questions were played. "
-                               "Students reconnect by themselves; press S to go on.")
+                head = Content(
+                    f"Resumed: {self.closed_count} of {of} questions were played. "
+                    "Students reconnect by themselves; press S to go on."
+                )
             else:
                 head = Content("Waiting for students · press S to start")
             return head, Content("\n").join(lines), Content("Scan the code to open the page with the PIN filled in.")
         if phase == "ready":
             left = max(0, math.ceil((self.ready_until or 0) - time.monotonic()))
             number = self._last.get("number", "?")
-            return Content(f"Question {number} of {self._last.get('of', of)}"), Content(f"Get ready… {left}"), Content("")
+            return (
+                Content(f"Question {number} of {self._last.get('of', of)}"),
+                Content(f"Get ready… {left}"),
+                Content(""),
+            )
         if phase == "open" and self.question:
             return self._question_stage()
         if phase == "closed" and self._last.get("type") == "reveal":
@@ -172,7 +188,11 @@ class HostApp(App[None]):
         if phase == "standings":
             rows = self._last.get("top")
             if rows is None:
-                return Content("Leaderboard"), Content("The leaderboard is hidden (L shows it)."), Content("N: next question")
+                return (
+                    Content("Leaderboard"),
+                    Content("The leaderboard is hidden (L shows it)."),
+                    Content("N: next question"),
+                )
             return Content("Leaderboard"), board(rows), Content("N: next question")
         if phase == "finished":
             saved = f"Saved as game {self.game_id}: `quiz report` exports it." if self.game_id else "Nothing to save."
@@ -183,8 +203,11 @@ class HostApp(App[None]):
         assert self.question is not None
         message = self.question
         view = message["question"]
-        lines: list[Content] = [Content.assemble((TYPES[view["type"]].title if view.get("type") in TYPES else "", "italic")),
-                                plain(view.get("prompt", "")), Content("")]
+        lines: list[Content] = [
+            Content.assemble((TYPES[view["type"]].title if view.get("type") in TYPES else "", "italic")),
+            plain(view.get("prompt", "")),
+            Content(""),
+        ]
         left = view.get("left")
         for i, option in enumerate(view.get("options") or []):
             label = LETTERS[i] if i < len(LETTERS) else str(i + 1)
@@ -215,14 +238,21 @@ class HostApp(App[None]):
             mark = "✔" if row.get("correct") else " "
             cells = round(BAR * count / most)
             label = str(row.get("label", ""))[:40]
-            lines.append(Content.assemble(
-                f"{mark} ", plain(label.ljust(min(width, 40))), "  ", ("█" * cells, "bold" if row.get("correct") else ""),
-                f" {count}",
-            ))
+            lines.append(
+                Content.assemble(
+                    f"{mark} ",
+                    plain(label.ljust(min(width, 40))),
+                    "  ",
+                    ("█" * cells, "bold" if row.get("correct") else ""),
+                    f" {count}",
+                )
+            )
         if message.get("explanation"):
             lines += [Content(""), plain(message["explanation"])]
-        head = Content(f"Question {message['number']} of {message['of']} · "
-                       f"{message.get('answered', 0)} of {message.get('expected', 0)} answered")
+        head = Content(
+            f"Question {message['number']} of {message['of']} · "
+            f"{message.get('answered', 0)} of {message.get('expected', 0)} answered"
+        )
         return head, Content("\n").join(lines), Content("✔ marks the right answer. N: next")
 
     def _draw_roster(self) -> None:
@@ -233,8 +263,11 @@ class HostApp(App[None]):
             # The state in a symbol and (unless simply here) in words: never colour alone.
             state = "removed" if s["removed"] else ("here" if s["connected"] else "away")
             symbol = {"removed": "✘", "here": "●", "away": "○"}[state]
-            options.append(Option(Content.assemble(f"{symbol} ", plain(s["name"]),
-                                                   ("" if state == "here" else f" ({state})", "dim"))))
+            options.append(
+                Option(
+                    Content.assemble(f"{symbol} ", plain(s["name"]), ("" if state == "here" else f" ({state})", "dim"))
+                )
+            )
         roster.clear_options()
         roster.add_options(options)
         if options:
@@ -295,8 +328,10 @@ class HostApp(App[None]):
             if yes:
                 await self._end_and_exit()
 
-        self.push_screen(ConfirmModal("End the game now? The answers so far are saved.", yes="End the game",
-                                      no="Keep playing"), decided)
+        self.push_screen(
+            ConfirmModal("End the game now? The answers so far are saved.", yes="End the game", no="Keep playing"),
+            decided,
+        )
 
     async def _end_and_exit(self) -> None:
         if not self.finished:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult, CSSPathType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.css.query import NoMatches
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from quiz.live.client import GAME_OVER, LiveClient
@@ -36,9 +36,9 @@ _LETTER_KEYS = [
 
 
 class JoinApp(App[None]):
-    CSS_PATH = ["../app.tcss", "live.tcss"]
+    CSS_PATH: ClassVar[CSSPathType] = ["../app.tcss", "live.tcss"]
     TITLE = "Tour de France Quiz · live room"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *[Binding(str(i + 1), f"number({i})", show=False) for i in range(8)],
         *_LETTER_KEYS,
         Binding("t,T", "truth(True)", show=False),
@@ -48,8 +48,9 @@ class JoinApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, url: str, pin: str, name: str, token: str | None = None,
-                 on_token: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, url: str, pin: str, name: str, token: str | None = None, on_token: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__()
         self.name_ = name
         self.on_token = on_token
@@ -134,12 +135,20 @@ class JoinApp(App[None]):
         elif kind == "standings":
             you = message.get("you") or {}
             body = board(message["top"]) if message["top"] is not None else Content("The leaderboard is hidden.")
-            self._say("Leaderboard", Content.assemble(body, "\n\n", f"You: {place_text(you)}, {you.get('total', 0)} points"))
+            self._say(
+                "Leaderboard", Content.assemble(body, "\n\n", f"You: {place_text(you)}, {you.get('total', 0)} points")
+            )
         elif kind == "finished":
             you = message.get("you") or {}
-            self._say("Podium", Content.assemble(board(message["podium"]), "\n\n",
-                                                 f"You finished {place_text(you)} with {you.get('total', 0)} points. "
-                                                 "Thanks for playing! Ctrl+Q quits."))
+            self._say(
+                "Podium",
+                Content.assemble(
+                    board(message["podium"]),
+                    "\n\n",
+                    f"You finished {place_text(you)} with {you.get('total', 0)} points. "
+                    "Thanks for playing! Ctrl+Q quits.",
+                ),
+            )
         elif kind == "removed":
             self.removed = True
             self._say("Removed", Content.assemble(plain(message["message"]), "\nPress Enter to ask to come back."))
@@ -228,8 +237,12 @@ class JoinApp(App[None]):
         if you.get("response") and not you.get("correct") and not you.get("timed_out"):
             lines.append(Content.assemble("Your answer: ", plain(you["response"])))
         if "points" in you:
-            lines.append(Content(f"Points: {you.get('base', 0)} base + {you.get('speed', 0)} speed + "
-                                 f"{you.get('streak', 0)} streak = {you['points']}"))
+            lines.append(
+                Content(
+                    f"Points: {you.get('base', 0)} base + {you.get('speed', 0)} speed + "
+                    f"{you.get('streak', 0)} streak = {you['points']}"
+                )
+            )
         lines.append(Content(f"Total: {you.get('total', 0)} points · {place_text(you)}"))
         if message.get("explanation"):
             lines += [Content(""), plain(message["explanation"])]
