@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT
@@ -125,4 +128,54 @@ def test_a_host_and_two_terminal_students_play_a_question(tmp_path):
         assert game.winners == ("Ana",) and [a.correct for a in game.answers] == [True, False]
     finally:
         for session in (host, ana, ben):
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+
+
+def _python_under(shell_pid: int) -> int:
+    """The pid of the quiz process the pane's shell started (its child)."""
+    for _ in range(50):
+        for task in Path(f"/proc/{shell_pid}/task").iterdir():
+            children = (task / "children").read_text().split()
+            if children:
+                return int(children[0])
+        time.sleep(0.1)
+    raise AssertionError("the pane's shell started no process")
+
+
+def test_a_host_killed_mid_game_is_resumed_and_the_student_comes_back(tmp_path):
+    tag = uuid.uuid4().hex[:6]
+    host, again, ana = f"live-dead-{tag}", f"live-resumed-{tag}", f"live-back-{tag}"
+    port = free_port()
+    data = str(tmp_path / "host-data")
+    try:
+        start(host, data, "host", "--pack", str(PACK), "--questions", "2", "--seed", str(SEED), "--timer", "60",
+              "--port", str(port), width=120)
+        pin = re.search(r"pin=(\d{6})", wait_for(host, "--name YOUR-NAME")).group(1)
+        start(ana, str(tmp_path / "ana"), "join", f"127.0.0.1:{port}", "--pin", pin, "--name", "Ana")
+        wait_for(host, "Students (1 here)")
+        tmux("send-keys", "-t", host, "s")
+        wait_for(ana, "Question 1/2")
+        # The host's process dies (kill -9): no goodbye to anyone.
+        shell = int(tmux("display", "-p", "-t", host, "#{pane_pid}").strip())
+        os.kill(_python_under(shell), signal.SIGKILL)
+        wait_for(ana, "reconnecting")
+        start(again, data, "host", "--resume", "--pack", str(PACK), width=120)
+        shown = wait_for(again, "Resumed")
+        assert f"pin={pin}" in shown
+        wait_for(again, "Students (1 here)")  # Ana's client came back by itself
+        tmux("send-keys", "-t", again, "s")
+        shown = wait_for(ana, "Question 1/2")  # the question that was open is asked again
+        turn = Session.create(load_pack(PACK).questions,
+                              RoundSettings(questions=2, seed=SEED, mode=LIVE, players=("x",), timer=60)).turns[0]
+        tmux("send-keys", "-t", ana, str(turn.options.index(turn.question.answers[0]) + 1))
+        wait_for(ana, "Right!")
+        tmux("send-keys", "-t", again, "q")
+        wait_for(again, "End the game now?")
+        tmux("send-keys", "-t", again, "y")
+        wait_for(again, "EXITED-0")
+        with ScoreStore(tmp_path / "host-data" / "scores.sqlite3") as store:
+            game = store.game(store.recent_games()[0].game_id)
+        assert game is not None and game.participants == ("Ana",) and [a.correct for a in game.answers] == [True]
+    finally:
+        for session in (host, again, ana):
             subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)

@@ -9,10 +9,8 @@ from typing import NoReturn
 
 import click
 
+from quiz.commands.play import DEFAULT_TIMER, MAX_TIMER
 from quiz.model import DIFFICULTIES, QUESTION_TYPES
-
-DEFAULT_TIMER = 20.0
-MAX_TIMER = 3600.0
 
 
 def _fail(message: str) -> NoReturn:
@@ -80,6 +78,7 @@ def command(
     """Open a live room: students join from a terminal or a browser."""
     from quiz import locations
     from quiz.catalog import categories_of, discover, load_questions
+    from quiz.commands.play import _discover_with_progress
     from quiz.live.protocol import DEFAULT_PORT
     from quiz.live.room import Room
     from quiz.live.store import SqliteRoomStore
@@ -108,7 +107,7 @@ def command(
     scores = ScoreStore()
     if store.problem:
         click.echo(f"quiz host: {store.problem}", err=True)
-    entries = discover(extra_paths=packs, include_builtin=not packs, include_user=not packs, include_plugins=not packs)
+    entries = _discover_with_progress(discover, packs)  # "Reading big.yaml… 45%" on a slow first reading
     usable = [e for e in entries if e.usable]
     if resume:
         state = store.latest()
