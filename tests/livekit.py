@@ -94,7 +94,7 @@ class Peer:
             await asyncio.wait_for(drain(), timeout)
         except ConnectionClosed:
             pass
-        return ws.close_code
+        return ws.protocol.close_code
 
     async def close(self) -> None:
         if self.ws is not None:

@@ -87,7 +87,7 @@ class LiveClient:
                     self.on_status("connected")
                     async for raw in ws:
                         self._receive(raw)
-                    code = ws.close_code
+                    code = ws.protocol.close_code  # (websockets 13 has no connection.close_code)
             except (OSError, InvalidHandshake, asyncio.TimeoutError, TimeoutError) as exc:
                 code = None
                 self.on_status(f"cannot reach the room ({_reason(exc)})")
