@@ -179,7 +179,7 @@ def test_the_hosts_reveal_shows_how_the_class_answered():
 def test_refusals_say_what_is_wrong():
     room, _clock, out = make_room(capacity=1)
     arrive(room, out, "Ana")
-    for name, code in (("ANA", p.NAME_TAKEN), ("", p.BAD_NAME), ("Bo", p.ROOM_FULL)):
+    for name, code in (("ANA", p.NAME_TAKEN), ("Ａｎａ", p.NAME_TAKEN), ("", p.BAD_NAME), ("Bo", p.ROOM_FULL)):
         with pytest.raises(Refusal) as refused:
             room.join(name)
         assert refused.value.code == code and refused.value.message.endswith(".")

@@ -55,5 +55,5 @@ def clean_name(raw: object) -> str:
 
 
 def name_key(name: str) -> str:
-    """What two names must not share: the same letters, whatever their case."""
-    return name.casefold()
+    """What two names must not share: the same letters whatever their case or width ("Ａｎａ" is "ana")."""
+    return unicodedata.normalize("NFKC", name).casefold()
