@@ -148,8 +148,22 @@ def test_a_host_killed_mid_game_is_resumed_and_the_student_comes_back(tmp_path):
     port = free_port()
     data = str(tmp_path / "host-data")
     try:
-        start(host, data, "host", "--pack", str(PACK), "--questions", "2", "--seed", str(SEED), "--timer", "60",
-              "--port", str(port), width=120)
+        start(
+            host,
+            data,
+            "host",
+            "--pack",
+            str(PACK),
+            "--questions",
+            "2",
+            "--seed",
+            str(SEED),
+            "--timer",
+            "60",
+            "--port",
+            str(port),
+            width=120,
+        )
         pin = re.search(r"pin=(\d{6})", wait_for(host, "--name YOUR-NAME")).group(1)
         start(ana, str(tmp_path / "ana"), "join", f"127.0.0.1:{port}", "--pin", pin, "--name", "Ana")
         wait_for(host, "Students (1 here)")
@@ -165,8 +179,9 @@ def test_a_host_killed_mid_game_is_resumed_and_the_student_comes_back(tmp_path):
         wait_for(again, "Students (1 here)")  # Ana's client came back by itself
         tmux("send-keys", "-t", again, "s")
         shown = wait_for(ana, "Question 1/2")  # the question that was open is asked again
-        turn = Session.create(load_pack(PACK).questions,
-                              RoundSettings(questions=2, seed=SEED, mode=LIVE, players=("x",), timer=60)).turns[0]
+        turn = Session.create(
+            load_pack(PACK).questions, RoundSettings(questions=2, seed=SEED, mode=LIVE, players=("x",), timer=60)
+        ).turns[0]
         tmux("send-keys", "-t", ana, str(turn.options.index(turn.question.answers[0]) + 1))
         wait_for(ana, "Right!")
         tmux("send-keys", "-t", again, "q")

@@ -195,7 +195,9 @@ class HostApp(App[None]):
                 )
             return Content("Leaderboard"), board(rows), Content("N: next question")
         if phase == "finished":
-            saved = f"Saved as game {self.game_id} (quiz scores --recent lists it)." if self.game_id else "Nothing to save."
+            saved = (
+                f"Saved as game {self.game_id} (quiz scores --recent lists it)." if self.game_id else "Nothing to save."
+            )
             return Content("Podium"), board(self._last.get("podium")), Content(f"The game is over. {saved} Q quits.")
         return Content(""), Content(""), Content("")
 
