@@ -23,7 +23,7 @@ from quiz.session.result import AnswerRow, GameResult, Standing
 from quiz.session.settings import RoundSettings
 from quiz.study import BOXES, Card, CardKey, learner_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: A locked database gives up after this long, so play never freezes waiting for it.
 BUSY_TIMEOUT_MS = 200
 
@@ -102,6 +102,42 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             times_wrong INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (learner, pack, question_id)
         ) WITHOUT ROWID""",
+    ),
+    # Live rooms (quiz.live.store): what `quiz host --resume` needs to restore a room whose host
+    # process died. Student tokens are kept as hashes.
+    4: (
+        """CREATE TABLE live_rooms (
+            id INTEGER PRIMARY KEY,
+            pin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            settings_json TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            packs_json TEXT NOT NULL DEFAULT '[]',
+            leaderboard INTEGER NOT NULL DEFAULT 1,
+            players_json TEXT,
+            turns_json TEXT,
+            closed INTEGER NOT NULL DEFAULT 0,
+            finished INTEGER NOT NULL DEFAULT 0,
+            game_id INTEGER
+        )""",
+        """CREATE TABLE live_students (
+            room_id INTEGER NOT NULL REFERENCES live_rooms(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            seat INTEGER NOT NULL,
+            token_hash TEXT NOT NULL,
+            removed INTEGER NOT NULL DEFAULT 0,
+            late_from INTEGER,
+            PRIMARY KEY (room_id, name)
+        )""",
+        """CREATE TABLE live_answers (
+            room_id INTEGER NOT NULL REFERENCES live_rooms(id) ON DELETE CASCADE,
+            turn INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            response_json TEXT,
+            elapsed REAL,
+            PRIMARY KEY (room_id, turn, name)
+        )""",
     ),
 }
 
@@ -298,6 +334,7 @@ class ScoreStore:
             version = self._version(conn)
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             for step in range(version + 1, SCHEMA_VERSION + 1):
+                # A number reserved for work not landed yet has no statements.
                 for statement in MIGRATIONS[step]:
                     conn.execute(statement)
             conn.execute("DELETE FROM schema_version")

@@ -476,4 +476,4 @@ def test_a_database_from_before_the_results_record_is_migrated_and_its_games_sta
         new_id = store.save_game(played([True]))
         assert [g.game_id for g in store.recent_games()] == [new_id, 1]
         assert store.recent_games()[1].settings == "1 question · 20 s timer · any difficulty · people · seed 42"
-    assert rows(db, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)] == [(3,)]
+    assert rows(db, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)] == [(4,)]

@@ -357,7 +357,7 @@ def test_a_schema_2_database_is_migrated_and_keeps_its_games(tmp_path):
     _schema_2_database(db)
     with ScoreStore(db) as store:
         assert store.problem is None
-        assert SCHEMA_VERSION == 3
+        assert SCHEMA_VERSION >= 3  # study cards came with schema 3; later ones keep them
         old = store.game(1)
         assert old is not None and old.participants == ("Ann",) and old.answers[0].response is True
         assert [s.points for s in store.top_scores()] == [950]

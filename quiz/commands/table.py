@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("quiz.commands.generate", "Build question packs from a facts file."),
     "import": ("quiz.commands.import_", "Convert GIFT, Aiken, Open Trivia DB, Kahoot, CSV or JSON files to a pack."),
     "export": ("quiz.commands.export", "Write packs as JSON, GIFT, Aiken, CSV, Anki or worksheets."),
+    "host": ("quiz.commands.host", "Open a live room: students join from a terminal or a browser."),
+    "join": ("quiz.commands.join", "Join a live room from this terminal."),
 }
 
 PROG = "quiz"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
@@ -390,6 +390,24 @@ class Session:
         self.group = ()
         self._paused_at = None
         self._emit("finished")
+
+    def add_participant(self, name: str) -> None:
+        """Let someone in after the round was drawn (a late arrival in a live room).
+
+        Only in modes where everyone answers the same questions. Before the start they
+        answer every question; after it, from the next question on, so the question
+        already announced is not changed under the others' feet.
+        """
+        if not self.mode.shared:
+            raise RoundError("only a round where everyone answers the same questions takes late arrivals")
+        name = name.strip()
+        if not name or name in self.players or self.phase is Phase.FINISHED:
+            return
+        self.board.add_participant(name)
+        first = self.position + 1 if self._started else 0
+        for i in range(first, len(self.turns)):
+            turn = self.turns[i]
+            self.turns[i] = replace(turn, participants=(*turn.participants, name))
 
     def abandon(self) -> None:
         """Stop the round where it is; what was answered stays on the board."""
