@@ -366,7 +366,7 @@ def test_a_schema_2_database_is_migrated_and_keeps_its_games(tmp_path):
         answer_all(study.session())
         assert len(store.study_cards("ann")) == 3
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+    assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
     assert conn.execute("SELECT count(*) FROM games").fetchone() == (1,)
     conn.close()
 
