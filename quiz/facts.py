@@ -42,6 +42,12 @@ _MONTHS = (
 )  # fmt: skip
 
 
+#: How a change is stated when it gives no 'statement' of its own (used by quiz.generator).
+DEFAULT_CHANGE_STATEMENT = (
+    "Between the early reports and the official announcement, {subject} went from {before} to {after}."
+)
+
+
 class FactsInvalid(QuizError):
     """A facts file parsed but breaks the format's rules; carries every problem."""
 
