@@ -472,6 +472,12 @@ def test_attributed_opinions_and_reported_facts_carry_their_hedge():
     assert set(opinion.choices) == {"a smash hit", "a slow burner", "a cult classic", "a niche interest"}
 
 
+def test_an_answer_the_tone_gives_away_is_never_drafted():
+    """A blind read failed "a smash hit" against "a flop", "a footnote" and "a gamble": the odd one out."""
+    text = KINDS.replace("[a slow burner, a cult classic, a niche interest]", "[a flop, a footnote, a gamble]")
+    assert "hit.object-mc" not in by_id(Generator(facts_from_data(parse_yaml(text, "kinds"), "kinds")).candidates())
+
+
 def test_numbers_in_context_fill_the_gap_in_the_quote():
     gap = by_id(kinds())["show-eps.gap"]
     assert gap.type == NUMERIC and gap.value == 8
