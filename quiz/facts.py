@@ -889,7 +889,8 @@ def _check_named_in_quote(c: _Checker, facts: dict[str, dict], entities: dict[st
     """A fact's quote names its subject and object (by name or alias), so a question citing it shows its support.
 
     An entity its seed does not name at all is an error (the link is only in another article); one the seed
-    names but the quote leaves out is a warning.
+    names but the quote leaves out is a warning, unless the fact's ``note`` names it (saying how the quote
+    points to it).
 
     Not checked: an entity no seed of the topic names (the sources themselves, "the Telegraph's writer"), and
     one the topic's title or description, or the name the cited seed is called by, already names (the
@@ -926,7 +927,10 @@ def _check_named_in_quote(c: _Checker, facts: dict[str, dict], entities: dict[st
                 continue
             name = ent["name"] if ent else ""
             if _named(names, texts[seed]):
-                # The quote may point back to it ("it", "the Dutch outfit"): a warning, the author decides.
+                # The quote may point back to it ("it", "the Dutch outfit"): a warning, unless the fact's
+                # note says how, naming it; the author decides.
+                if _is_str(item.get("note")) and _named(names, _folded(str(item["note"]))):
+                    continue
                 message = f"'{name}' is not named in this quote, though {seed} names it: quote the words that do"
                 c.add(item, key, message, "warning")
             else:

@@ -39,6 +39,18 @@ def test_facts_file_is_clean_against_the_seeds():
     assert check_facts_data(load_yaml(FACTS), str(FACTS), SEEDS) == []
 
 
+def test_every_quote_names_what_its_fact_is_about_without_a_note():
+    """A player sees the quote, not the note: the built-in facts never lean on a note to name what they are about.
+
+    A blind read failed "What nationality do the reports give Team Jumbo-Visma?" citing "The Dutch outfit also
+    released…", whose note said who the outfit was.
+    """
+    data = load_yaml(FACTS)
+    for fact in data["facts"]:
+        fact.pop("note", None)
+    assert [str(p) for p in check_facts_data(data, str(FACTS), SEEDS)] == []
+
+
 def test_at_least_200_questions_with_distinct_prompts(bank):
     prompts = [" ".join(q.prompt.casefold().split()) for q in bank.questions]
     assert len(prompts) >= 200

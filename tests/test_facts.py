@@ -593,6 +593,11 @@ def test_a_fact_quotes_the_words_that_name_its_entities(tmp_path):
     assert [p.message for p in problems(cut, folder)] == [
         "'Di' is not named in this quote, though other.txt names it: quote the words that do"
     ]
+    # A note naming it says how the quote points to it: the author has decided.
+    noted = cut.replace(
+        "quote: rode for Red Team as well}}", "quote: rode for Red Team as well}, note: Di is the one who}"
+    )
+    assert problems(noted, folder) == []
     # What the topic's title names, or the name its source goes by, needs no naming in every quote.
     titled = cut.replace("  title: Mini\n", "  title: Mini, about Di\n")
     assert problems(titled, folder) == []
