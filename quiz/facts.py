@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -40,6 +41,12 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+#: How a change is stated when it gives no 'statement' of its own (used by quiz.generator).
+DEFAULT_CHANGE_STATEMENT = (
+    "Between the early reports and the official announcement, {subject} went from {before} to {after}."
+)
 
 
 class FactsInvalid(QuizError):
@@ -283,7 +290,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self._seed_text: dict[str, str | None] = {}
 
-    def add(self, where: Any, key: Any, message: str) -> None:
+    def add(self, where: Any, key: Any, message: str, severity: str = "error") -> None:
         """Record a problem at a key of a LineDict / index of a LineList (or the node itself)."""
         line = column = 0
         if isinstance(where, (LineDict, LineList)):
@@ -291,7 +298,7 @@ class _Checker:
                 line, column = where.line, where.column
             else:
                 line, column = where.pos_of(key)
-        self.problems.append(Problem(self.name, line, column, message))
+        self.problems.append(Problem(self.name, line, column, message, severity))
 
     def seed(self, seed: str) -> str | None:
         """The seed's text: beside the facts file first (a topic may ship its own), then in the seeds folder."""
@@ -406,6 +413,7 @@ def check_facts_data(data: Any, name: str, seeds_dir: Path | str | None = None) 
     entities = _check_entities(c, data, types)
     relations = _check_relations(c, data, types, categories)
     facts = _check_facts(c, data, entities, relations)
+    _check_named_in_quote(c, facts, entities, topic)
     _check_orderings(c, data, facts, relations, categories)
     _check_changes(c, data, facts, entities, categories)
     _check_tenses(c, topic if isinstance(topic, dict) else {}, facts, entities, relations)
@@ -803,10 +811,33 @@ def _check_changes(
                     "fact",
                     "a change is between two sources: 'before' and 'after' facts quote the same seed",
                 )
+        # The labels sit in "went from {before} to {after}": a "to" or "from" of their own makes it read two ways.
+        frame = item.get("statement") if _is_str(item.get("statement")) else DEFAULT_CHANGE_STATEMENT
+        if "from {before} to {after}" in str(frame):
+            for end, _ in ends.values():
+                clash = _sentence_to_or_from(str(end["label"]))
+                if clash:
+                    c.add(
+                        end,
+                        "label",
+                        f"'{end['label']}' holds '{clash}', so \"went from … to …\" reads two ways: "
+                        "word the label without it",
+                    )
         if "wrong" in item and not _str_list(item["wrong"]):
             c.add(item, "wrong", "'wrong' must be a list of wrong answers")
         elif _str_list(item.get("wrong")) and len(item["wrong"]) < 2:
             c.add(item, "wrong", "a change question needs at least two wrong answers besides the reversed change")
+
+
+def _sentence_to_or_from(label: str) -> str | None:
+    """A 'to' or 'from' of the label's own sentence; inside a name ("Box to Box Films") it is the name's."""
+    words = label.split()
+    for i, word in enumerate(words):
+        if word.casefold() in ("to", "from"):
+            before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+            if not (before[:1].isupper() and after[:1].isupper()):
+                return word.casefold()
+    return None
 
 
 def _check_tenses(
@@ -833,6 +864,81 @@ def _check_tenses(
                     f"'{item[key]}' ended in {last}, before {as_of} (the topic's as_of): "
                     f"'{rel['id']}' must speak in the past (tense: past)",
                 )
+
+
+def _folded(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).casefold().split())
+
+
+def _names(entity: dict) -> list[str]:
+    names = [entity.get("name"), *(entity.get("aliases") or [])]
+    out = []
+    for n in names:
+        if _is_str(n):
+            folded = _folded(n)
+            out.append(folded.removeprefix("the "))
+    return [n for n in out if n]
+
+
+def _named(names: list[str], text: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
+
+
+def _check_named_in_quote(c: _Checker, facts: dict[str, dict], entities: dict[str, dict], topic: Any) -> None:
+    """A fact's quote names its subject and object (by name or alias), so a question citing it shows its support.
+
+    An entity its seed does not name at all is an error (the link is only in another article); one the seed
+    names but the quote leaves out is a warning, unless the fact's ``note`` names it (saying how the quote
+    points to it).
+
+    Not checked: an entity no seed of the topic names (the sources themselves, "the Telegraph's writer"), and
+    one the topic's title or description, or the name the cited seed is called by, already names (the
+    series a whole quiz is about; "Telegraph Sport" in Telegraph Sport's report). A quote that takes a clause
+    of a sentence without its subject ("The Dutch outfit…", "we are delighted…") should take the words
+    before it that name it.
+    """
+    header = topic if isinstance(topic, dict) else {}
+    known = _folded(" ".join(str(header.get(k, "")) for k in ("title", "description")))
+    called = {
+        str(src.get("seed")): _folded(str(src.get("called", "")))
+        for src in header.get("sources") or []
+        if isinstance(src, dict)
+    }
+    texts: dict[str, str] = {}
+    for item in facts.values():
+        source = item.get("source")
+        if isinstance(source, dict) and _is_str(source.get("seed")):
+            text = c.seed(str(source["seed"]))
+            if text is not None:
+                texts[str(source["seed"])] = _folded(text)
+    for item in facts.values():
+        source = item.get("source")
+        seed = str(source.get("seed")) if isinstance(source, dict) else ""
+        quote = source.get("quote") if isinstance(source, dict) else None
+        if seed not in texts or not _is_str(quote) or not quote_in_text(str(quote), c.seed(seed) or ""):
+            continue  # a quote not in its seed is reported already
+        for key in ("subject", "object"):
+            ent = entities.get(str(item.get(key)))
+            names = _names(ent) if ent else []
+            if not names or not any(_named(names, text) for text in texts.values()):
+                continue
+            if _named(names, _folded(str(quote))) or _named(names, known) or _named(names, called.get(seed, "")):
+                continue
+            name = ent["name"] if ent else ""
+            if _named(names, texts[seed]):
+                # The quote may point back to it ("it", "the Dutch outfit"): a warning, unless the fact's
+                # note says how, naming it; the author decides.
+                if _is_str(item.get("note")) and _named(names, _folded(str(item["note"]))):
+                    continue
+                message = f"'{name}' is not named in this quote, though {seed} names it: quote the words that do"
+                c.add(item, key, message, "warning")
+            else:
+                elsewhere = sorted(n for n, text in texts.items() if _named(names, text))
+                message = (
+                    f"'{name}' is not named in {seed}, only in {', '.join(elsewhere)}: cite the seed that names it"
+                )
+                c.add(item, key, message)
 
 
 def _check_fact_object(c: _Checker, item: dict, rel: dict, entities: dict[str, dict]) -> None:

@@ -37,7 +37,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quiz import lint
-from quiz.facts import Change, Fact, FactBase, Ordering, Relation, format_value, normalize_date, value_key
+from quiz.coverage import split_sentences
+from quiz.facts import (
+    DEFAULT_CHANGE_STATEMENT,
+    Change,
+    Fact,
+    FactBase,
+    Ordering,
+    Relation,
+    format_value,
+    normalize_date,
+    value_key,
+)
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -563,15 +574,18 @@ class Generator:
 
     def true_false(self, rel: Relation, fact: Fact) -> None:
         category = self.category(fact)
-        self.candidate(
-            f"{fact.id}.true",
-            "true",
-            category,
-            TRUE_FALSE,
-            "True or false: " + self.statement(fact),
-            [fact],
-            answers=("true",),
-        )
+        if _value_quoted(rel.value, fact.value, fact.quote):
+            # A figure worked out from the source ("last year" in an article of 2022 is 2021) is asked
+            # among options, never stated as true in words the cited sentence does not hold.
+            self.candidate(
+                f"{fact.id}.true",
+                "true",
+                category,
+                TRUE_FALSE,
+                "True or false: " + self.statement(fact),
+                [fact],
+                answers=("true",),
+            )
         if not rel.exhaustive:
             return  # the sources do not say what else is untrue, so no false statement is supported
         wrongs: list[tuple[str, str]] = []  # (suffix, wrong answer text)
@@ -696,7 +710,9 @@ class Generator:
         # The reveal shows the whole sentence, gap filled.
         speaker = self.name(fact.subject) if rel.kind == "quote" else _capitalise(self.called(fact.seed))
         said = "said" if rel.kind == "quote" else "says"
-        kw: dict[str, Any] = {"explanation": f"{speaker} {said}: {_quoted(fact.quote)}"}
+        # A quote cites its speaker's name and title first; the reveal gives only the words.
+        words = _spoken(fact.quote) if rel.kind == "quote" else fact.quote
+        kw: dict[str, Any] = {"explanation": f"{speaker} {said}: {_quoted(words)}"}
         number = re.fullmatch(r"\d+(\.\d+)?", fact.gap)
         if fact.gap_wrong:
             self.choice(
@@ -728,15 +744,11 @@ class Generator:
         explanation = (f"{_capitalise(self.called(before.seed))} said: {_quoted(before.quote)} "
                        f"{_capitalise(self.called(after.seed))} says: {_quoted(after.quote)}")  # fmt: skip
         right = f"{change.before} → {change.after}"
-        reversed_ = f"{change.after} → {change.before}"
         rng = self.rng(f"{change.id}.change")
         prompt = self.finish(self.fill(change.ask, subject))
         self.choice(f"{change.id}.change-mc", "change", change.category, prompt, [before, after], right,
-                    [[reversed_], list(change.wrong)], rng, CHOICES - 1, explanation=explanation, source=after)  # fmt: skip
-        frame = (
-            change.statement
-            or "Between the early reports and the official announcement, {subject} went from {before} to {after}."
-        )
+                    [_change_grid(change, rng)], rng, CHOICES - 1, explanation=explanation, source=after)  # fmt: skip
+        frame = change.statement or DEFAULT_CHANGE_STATEMENT
         for suffix, a, b, truth in (
             ("change-true", change.before, change.after, "true"),
             ("change-false", change.after, change.before, "false"),
@@ -867,12 +879,69 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}  # fmt: skip
 #: Words of the quote kept on each side of a gap.
 EXCERPT_WORDS = 14
+#: A gap's sentence shorter than this many words is shown after the sentence before it.
+SHORT_SENTENCE = 6
+
+
+def _change_grid(change: Change, rng: random.Random) -> list[str]:
+    """Wrong options crossing the true before and after with a wrong one of each.
+
+    With "B → X", "Y → A" and "Y → X" beside the right "B → A", every half is in
+    two options, so a player who picks the halves the options repeat most
+    (lint's ``option-convergence``) learns nothing. The wrong halves come from
+    the change's ``wrong`` answers; without both kinds, those answers are used as
+    they are.
+    """
+    befores, afters = [], []
+    for answer in change.wrong:
+        parts = [p.strip() for p in answer.split("→")]
+        if len(parts) != 2:
+            continue
+        if _fold(parts[0]) not in (_fold(change.before), _fold(change.after)):
+            befores.append(parts[0])
+        if _fold(parts[1]) not in (_fold(change.before), _fold(change.after)):
+            afters.append(parts[1])
+    befores, afters = list(dict.fromkeys(befores)), list(dict.fromkeys(afters))
+    if not befores or not afters:
+        return list(change.wrong)
+    y, x = rng.choice(befores), rng.choice(afters)
+    return [f"{change.before} → {x}", f"{y} → {change.after}", f"{y} → {x}"]
 
 
 def _quoted(text: str) -> str:
-    """A quote in quotation marks, closed with a full stop when it stops mid-sentence."""
+    """A quote in quotation marks, closed with a full stop when it stops mid-sentence.
+
+    Words quoted inside it ("Name, Title: “We are…") take single marks, closed where the quote stops.
+    """
     text = " ".join(text.split()).strip('“”"')
-    return f"“{text}”" + ("" if text[-1:] in ".!?" else ".")
+    open_inside = text.count("“") > text.count("”")
+    text = text.replace("“", "‘").replace("”", "’")
+    stop = "" if text[-1:] in ".!?" else "."
+    return f"“{text}{'’' if open_inside else ''}”" + stop
+
+
+def _value_quoted(kind: str, value: Any, quote: str) -> bool:
+    """Does the quote hold a year, number or date value as written ("2020", "eight", "March 11", "2022-03-04")?
+
+    Entities and texts are not checked here (quote facts are checked word for word by quiz.facts).
+    """
+    if kind not in ("year", "number", "date") or value is None:
+        return True
+    text = lint.fold(quote)
+    if kind == "date":
+        shown = [normalize_date(value).lstrip("-"), format_value("date", value).replace(",", "")]
+        return any(lint.fold(s) in text.replace(",", "") for s in shown)
+    number = float(value)
+    words = [format_value("year", value)]
+    if number.is_integer() and int(number) in _NUMBER_WORDS.values():
+        words += [w for w, n in _NUMBER_WORDS.items() if n == int(number)]
+    return any(re.search(r"(?<![\w.])" + re.escape(w) + r"(?![\w])", text) for w in words)
+
+
+def _spoken(quote: str) -> str:
+    """The words said, without the "Name, Title:" a quote is cited with."""
+    opening = quote.find("“")
+    return quote[opening + 1 :] if opening >= 0 else quote
 
 
 def _answer_signature(q: Question) -> str:
@@ -893,19 +962,46 @@ def _stands_out(right: str, choices: tuple[str, ...]) -> bool:
 
 
 def _excerpt(quote: str, gap: str) -> str:
-    """The quote around its gap, the gap shown as ___, cut with … beyond EXCERPT_WORDS words a side."""
+    """The sentence of the quote holding its gap, the gap shown as ___.
+
+    A sentence of fewer than SHORT_SENTENCE words takes the one before it. Beyond
+    EXCERPT_WORDS words a side it is cut with …, never inside a name ("…de
+    France" becomes "…Tour de France", "…Telegraph" "…The Telegraph").
+    """
     text = " ".join(quote.split()).strip('“”"')
     m = re.search(r"(?<!\w)" + re.escape(" ".join(gap.split())) + r"(?!\w)", text)
     if m is None:
         return text
-    pre, post = text[: m.start()], text[m.end() :]
+    sentences = split_sentences(text)
+    starts = [0, *(s.start for s in sentences[1:])]
+    first = max(i for i, at in enumerate(starts) if at <= m.start())
+    last = min((s.end for s in sentences if s.end >= m.end()), default=len(text))
+    if first > 0 and len(text[starts[first] : last].split()) < SHORT_SENTENCE:
+        first -= 1  # too short alone to say what is asked
+    pre, post = text[starts[first] : m.start()].lstrip().lstrip("“"), text[m.end() : last].rstrip().rstrip("”")
     words = pre.split(" ")
     if len([w for w in words if w]) > EXCERPT_WORDS:
-        pre = "…" + " ".join(words[-(EXCERPT_WORDS + pre.endswith(" ")) :])
+        keep = len(words) - (EXCERPT_WORDS + pre.endswith(" "))
+        while keep > 0 and _in_name(words[keep - 1], words[keep]):
+            keep -= 1
+        pre = "…" + " ".join(words[keep:])
     words = post.split(" ")
     if len([w for w in words if w]) > EXCERPT_WORDS:
         post = " ".join(words[: EXCERPT_WORDS + post.startswith(" ")]) + "…"
     return f"{pre}___{post}"
+
+
+#: Name words that may be lower case ("Tour de France", "Box to Box").
+_NAME_LINKS = frozenset(("de", "du", "des", "la", "le", "to", "of", "von", "van", "der", "di", "da"))
+
+
+def _in_name(before: str, word: str) -> bool:
+    """Would cutting between these two words split a name ("de | France", "The | Telegraph")?"""
+    if not word[:1].isupper() and word.casefold() not in _NAME_LINKS:
+        return False
+    if before.endswith((".", "!", "?", ",", ":", ";", "”")):
+        return False
+    return before[:1].isupper() or before.casefold() in _NAME_LINKS
 
 
 def _shift_days(value: Any, deltas: Iterable[int]) -> list[str]:

@@ -52,9 +52,12 @@ RULES: dict[str, str] = {
     "option-kind": "an option is of another kind (year, number, date, name, phrase) than the right answer",
     "option-era": "a wrong year is more than 10 years from the right one",
     "long-option": "one option is much longer than the rest",
+    "option-tone": "every wrong option shares a tone (upbeat, downbeat, flat) the right answer lacks, or the reverse",
+    "option-form": "one option alone ends a sentence, or alone starts mid-sentence, among sentence-like options",
+    "option-convergence": "the right 'before → after' answer is the one made of the halves other options repeat",
     "order-hint": "an ordering item shows its own year or date, or the prompt names the first or last item",
     "length-hint": "a typed answer's hint ('two words') does not fit the answer",
-    "near-duplicate": "two questions ask the same thing with the same answer, or share one prompt",
+    "near-duplicate": "two questions ask the same thing with the same answer (or from the same sentence), or share one prompt",
     "fact-overasked": "more than 4 questions use the same fact",
     "sentence-overasked": "more questions cite one source sentence than twice the facts it holds (and more than 6)",
     "answer-overused": "the same right answer is given by more than 6 questions",
@@ -110,6 +113,26 @@ _CONNECTORS = frozenset((
     "del", "a", "an", "in", "on", "at", "&", "+", "y"
 ))  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: Words that give an option its tone. A right answer that alone lacks the tone every wrong option
+#: shares is the odd one out: the success among harms, the drama among calm (``option-tone``).
+TONES: dict[str, frozenset[str]] = {
+    "upbeat": frozenset((
+        "success", "successful", "popular", "acclaim", "acclaimed", "smash hit", "win-win", "breakthrough",
+        "fascinating", "thrilling", "inspiring", "iconic", "legendary", "triumph", "celebrated", "praised", "beloved",
+        "much-loved", "boost", "boosted", "benefit", "benefits", "delighted", "proud", "wildly", "hugely",
+    )),
+    "downbeat": frozenset((
+        "cancelled", "canceled", "little-known", "little-watched", "little interest", "rarely", "poor", "poorly",
+        "mixed", "mistake", "backwards", "footnote", "distraction", "costly", "fading", "failure", "failed", "flop",
+        "lowered", "less", "fewer", "driven away", "declined", "worse", "short-lived", "unpopular", "criticised",
+        "criticized", "panned", "gamble", "long shot", "disappointing", "waste",
+    )),
+    "flat": frozenset((
+        "boredom", "boring", "bored", "indifference", "indifferent", "calm", "dull", "bland", "uneventful", "tedium",
+    )),
+}  # fmt: skip
+#: Separators of a two-part answer ("before → after"), for ``option-convergence``.
+_ARROWS = ("→", "->")
 
 
 @dataclass(frozen=True)
@@ -272,6 +295,11 @@ def _choice_findings(q: Question, add, wrongs: list[str]) -> None:  # type: igno
                 "option-kind",
                 f"the right options are {'/'.join(sorted(right_kinds))}s and the wrong ones {'/'.join(sorted(wrong_kinds))}s",
             )
+    if wrongs and len(q.choices) >= 3:
+        _tone_findings(q, add, wrongs)
+        _form_findings(q, add, wrongs)
+        if q.type == MULTIPLE_CHOICE:
+            _convergence_findings(q, add)
     if len(q.choices) >= 3:
         by_length = sorted(q.choices, key=len, reverse=True)
         longest, rest = by_length[0], by_length[1:]
@@ -279,6 +307,67 @@ def _choice_findings(q: Question, add, wrongs: list[str]) -> None:  # type: igno
         if len(longest) >= LONG_FACTOR * median and len(longest) - len(rest[0]) >= LONG_MARGIN:
             which = "the right answer" if longest in q.answers else "a wrong option"
             add("long-option", f"'{longest}' ({which}) is much longer than the other options")
+
+
+def tones(text: str) -> set[str]:
+    """The tones (see :data:`TONES`) a text's words carry."""
+    folded = fold(text)
+    return {tone for tone, words in TONES.items() if any(_occurs(w, folded) for w in words)}
+
+
+def _tone_findings(q: Question, add, wrongs: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if len(wrongs) < 2:
+        return
+    wrong_tones = [tones(w) for w in wrongs]
+    right_tones = [tones(a) for a in q.answers]
+    for tone in TONES:
+        if all(tone in t for t in wrong_tones) and not any(tone in t for t in right_tones):
+            add("option-tone", f"every wrong option is {tone} and the right answer is not: the tone gives it away")
+            return
+
+
+def _sentence_like(option: str) -> bool:
+    return len(option.split()) >= 4
+
+
+def _form_findings(q: Question, add, wrongs: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Options cut differently from one quote: a full stop only the answer has, a fragment among sentences."""
+    if not all(_sentence_like(c) for c in q.choices):
+        return
+    ends = {c: c.rstrip("”\"'’ ").endswith((".", "!", "?")) for c in q.choices}
+    for answer in q.answers:
+        if all(ends[w] != ends[answer] for w in wrongs) and len(wrongs) >= 2:
+            how = "ends a sentence" if ends[answer] else "stops mid-sentence"
+            add("option-form", f"only the right answer '{_cut(answer)}' {how}; the other options do not")
+            return
+    starts = [c.lstrip("“\"'‘…( ")[:1] for c in q.choices]
+    lower = [c for c, first in zip(q.choices, starts) if first.islower()]
+    if len(lower) == 1 and all(first.isupper() for first in starts if first and not first.islower()):
+        add("option-form", f"'{_cut(lower[0])}' alone starts mid-sentence, among options that are whole sentences")
+
+
+def _halves(option: str) -> tuple[str, str] | None:
+    for arrow in _ARROWS:
+        if option.count(arrow) == 1:
+            before, after = option.split(arrow)
+            return fold(before).strip(), fold(after).strip()
+    return None
+
+
+def _convergence_findings(q: Question, add) -> None:  # type: ignore[no-untyped-def]
+    """A player who picks the option made of the halves the others repeat should not win."""
+    halves = [_halves(c) for c in q.choices]
+    if len(halves) < 3 or any(h is None for h in halves) or not q.answers:
+        return
+    parts = [h for h in halves if h is not None]
+    score = [sum(p[i] == o[i] for o in parts if o is not p for i in (0, 1)) for p in parts]
+    right = q.choices.index(q.answers[0])
+    if all(score[right] > s for i, s in enumerate(score) if i != right):
+        add(
+            "option-convergence",
+            f"the right answer's halves are repeated by the other options ({score[right]} times, more than any "
+            "other's): a player picking the commonest halves wins",
+        )
 
 
 def _order_findings(q: Question, add) -> None:  # type: ignore[no-untyped-def]
@@ -382,6 +471,8 @@ class Repetition:
     per_pairing: Counter = field(default_factory=Counter)
     by_answer: dict[tuple, list[tuple[Question, frozenset[str]]]] = field(default_factory=dict)
     by_prompt: dict[str, Question] = field(default_factory=dict)
+    #: (sentence, answer) -> the first question giving that answer from that sentence
+    by_sentence_answer: dict[tuple, Question] = field(default_factory=dict)
 
     def findings(self, q: Question, duplicates: bool = True) -> list[Finding]:
         out: list[Finding] = []
@@ -409,6 +500,14 @@ class Repetition:
                 a, b = (" ".join(p) for p in sorted(pair))
                 add("pairing-overasked", f"'{a}' and '{b}' are paired by more than {MAX_PER_PAIRING} questions")
                 break
+        told = _sentence_answer(q)
+        same_sentence = self.by_sentence_answer.get(told) if told is not None else None
+        if same_sentence is not None:
+            add(
+                "near-duplicate",
+                f"gives the answer of '{same_sentence.id}'{_at(same_sentence)}, from the same sentence",
+            )
+            return out
         if not duplicates:
             return out
         same = self.by_prompt.get(fold(q.prompt))
@@ -435,6 +534,9 @@ class Repetition:
         phrases = self.phrases or _Phrases(pack_phrases([q]))
         for pair in _pairings(q, phrases):
             self.per_pairing[pair] += 1
+        key = _sentence_answer(q)
+        if key is not None:
+            self.by_sentence_answer.setdefault(key, q)
         if duplicates:
             self.by_answer.setdefault(answer_key(q), []).append((q, content_tokens(q.prompt)))
             self.by_prompt.setdefault(fold(q.prompt), q)
@@ -446,6 +548,20 @@ class Repetition:
         if q.type == MULTI_SELECT:
             return [fold(a) for a in q.answers]
         return []
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _sentence_answer(q: Question) -> tuple | None:
+    """What a one-answer question asks of its sentence: two questions with one key ask the same thing."""
+    sentence = _sentence_key(q)
+    if sentence is None or q.type not in (MULTIPLE_CHOICE, TYPE_IN, NUMERIC) or not q.answers:
+        return None
+    words = tokens(canonical_answer(q))
+    # "eight", "8" and a numeric 8 are one answer.
+    words = [str(_NUMBER_WORDS.index(w)) if w in _NUMBER_WORDS else w for w in words]
+    return (sentence, tuple(words))
 
 
 def similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:

@@ -39,6 +39,18 @@ def test_facts_file_is_clean_against_the_seeds():
     assert check_facts_data(load_yaml(FACTS), str(FACTS), SEEDS) == []
 
 
+def test_every_quote_names_what_its_fact_is_about_without_a_note():
+    """A player sees the quote, not the note: the built-in facts never lean on a note to name what they are about.
+
+    A blind read failed "What nationality do the reports give Team Jumbo-Visma?" citing "The Dutch outfit also
+    released…", whose note said who the outfit was.
+    """
+    data = load_yaml(FACTS)
+    for fact in data["facts"]:
+        fact.pop("note", None)
+    assert [str(p) for p in check_facts_data(data, str(FACTS), SEEDS)] == []
+
+
 def test_at_least_200_questions_with_distinct_prompts(bank):
     prompts = [" ".join(q.prompt.casefold().split()) for q in bank.questions]
     assert len(prompts) >= 200
@@ -264,7 +276,7 @@ def test_every_question_is_complete(bank, base):
     for q in bank.questions:
         assert q.category in base.categories and q.difficulty in ("easy", "medium", "hard")
         assert q.facts and set(q.facts) <= fact_ids, q.id
-        assert q.explanation[:1].isupper() and q.explanation.rstrip("”").endswith((".", "!")), q.id
+        assert q.explanation[:1].isupper() and q.explanation.rstrip("”’").endswith((".", "!")), q.id
         if q.type == NUMERIC:
             assert q.value is not None
         if q.type == MULTIPLE_CHOICE:
@@ -334,3 +346,37 @@ def test_a_quote_question_cites_the_words_with_their_speaker(bank, base):
         assert q.source.quote.startswith(speaker), q.id
         checked += 1
     assert checked >= 10
+
+
+# What the second blind read (issue 14) failed, each a phrasing that must not come back.
+BLIND_READ_FAILURES = {
+    r"^In terms of what": "a stilted template (challenge-suffering.objects-all)",
+    r"\bthis attempt\b": "'this attempt' with nothing before it to point at (larger-scale)",
+    r"\bthe success of\b": "a prompt naming the success its harmful wrong options contradict (dts-success)",
+    r"\btoo\?": "a 'too' left dangling (francetv-compensated)",
+    r"“…(?:de|du|des|la|le|to|of|van|von) [A-Z]": "an excerpt starting inside a name ('…de France. This…')",
+}
+
+
+@pytest.mark.parametrize("pattern", sorted(BLIND_READ_FAILURES))
+def test_no_wording_a_blind_read_failed(bank, pattern):
+    hits = [q.id for q in bank.questions if re.search(pattern, q.prompt)]
+    assert hits == [], BLIND_READ_FAILURES[pattern]
+
+
+def test_a_quote_gap_is_revealed_in_the_speakers_words_once(bank):
+    """A blind read found "Dolores Emile said: “Dolores Emile, Manager, …: “We are…"."""
+    checked = 0
+    for q in bank.questions:
+        if q.id.endswith(".gap") and " said: “" in q.explanation:
+            speaker = q.explanation.split(" said: ")[0]
+            assert q.explanation.count(speaker) == 1 and q.explanation.count("“") == 1, q.id
+            checked += 1
+    assert checked >= 3
+
+
+def test_every_explanation_closes_the_quotes_it_opens(bank):
+    """A blind read found “Laurent-Eric Le Lay, …: “As the historic partner…” with one mark never closed."""
+    for q in bank.questions:
+        assert q.explanation.count("“") == q.explanation.count("”"), q.id
+        assert q.explanation.count("‘") <= q.explanation.count("’"), q.id

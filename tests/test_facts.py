@@ -137,7 +137,7 @@ def test_quote_not_in_the_seed(seeds):
 
 
 def test_quote_spacing_does_not_matter(seeds):
-    text = MINI.replace("quote: Bo rode for Blue Team.", 'quote: "The race is long."')
+    text = MINI.replace("quote: Bo rode for Blue Team.", 'quote: "Bo rode  for Blue\n      Team."')
     assert problems(text, seeds) == []
 
 
@@ -555,3 +555,49 @@ def test_new_keys_are_type_checked(seeds):
         for m in rich(seeds, "    exhaustive: true\n    time_frame", "    exhaustive: maybe\n    time_frame")
     )
     assert any("'as_of' must be a year" in m for m in rich(seeds, "as_of: 2022", "as_of: now"))
+
+
+def test_a_change_label_never_holds_the_to_or_from_of_its_sentence(seeds):
+    """A blind read found "went from a partnership with Netflix to create the series to no comment"."""
+    found = rich(seeds, "label: in the film", "label: a partnership to create the film")
+    assert any("'a partnership to create the film' holds 'to'" in m for m in found), found
+    found = rich(seeds, "label: quoted", "label: a rights holder Netflix was expected to compensate")
+    assert any("holds 'to'" in m for m in found), found
+    # A statement of its own that does not frame the labels "from … to …" may use the words.
+    own = rich(seeds, "    wrong: [a → b", '    statement: "{subject} was {before}; now {after}."\n    wrong: [a → b')
+    assert own == []
+    text = RICH.replace("    wrong: [a → b", '    statement: "{subject} was {before}; now {after}."\n    wrong: [a → b')
+    text = text.replace("label: in the film", "label: moved to the film")
+    assert [p.message for p in problems(text, seeds, "rich.facts.yaml")] == []
+
+
+def test_a_fact_quotes_the_words_that_name_its_entities(tmp_path):
+    """A blind read found "The Least Expected Day covered 2019 and 2020" citing an article that never names it."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED, encoding="utf-8")
+    (folder / "other.txt").write_text("Di rode for Red Team as well.", encoding="utf-8")
+    text = MINI.replace(
+        "  - {id: bo, type: rider, name: Bo}\n",
+        "  - {id: bo, type: rider, name: Bo}\n  - {id: di, type: rider, name: Di}\n",
+    )
+    fair = text + "  - {id: di-red, subject: di, relation: rode_for, object: red, status: confirmed,\n"
+    fair += "     source: {seed: other.txt, quote: Di rode for Red Team}}\n"
+    assert problems(fair, folder) == []
+    bad = fair + "  - {id: di-2020, subject: di, relation: rode_in, value: 2020, status: confirmed,\n"
+    bad += "     source: {seed: seed.txt, quote: Ada rode for Red Team in 2020.}}\n"
+    found = [p.message for p in problems(bad, folder)]
+    assert found == ["'Di' is not named in seed.txt, only in other.txt: cite the seed that names it"], found
+    # A blind read also found quotes cut after the name they need ("we are delighted…", "The Dutch outfit…").
+    cut = fair.replace("quote: Di rode for Red Team}", "quote: rode for Red Team as well}")
+    assert [p.message for p in problems(cut, folder)] == [
+        "'Di' is not named in this quote, though other.txt names it: quote the words that do"
+    ]
+    # A note naming it says how the quote points to it: the author has decided.
+    noted = cut.replace(
+        "quote: rode for Red Team as well}}", "quote: rode for Red Team as well}, note: Di is the one who}"
+    )
+    assert problems(noted, folder) == []
+    # What the topic's title names, or the name its source goes by, needs no naming in every quote.
+    titled = cut.replace("  title: Mini\n", "  title: Mini, about Di\n")
+    assert problems(titled, folder) == []

@@ -388,7 +388,7 @@ facts:
     hedge: According to the writer
     ask: what could the series be?
     statement: the series could be {value}.
-    wrong: [a flop, a footnote, a gamble]
+    wrong: [a slow burner, a cult classic, a niche interest]
     confusions: [{value: a flop}]
     source: {seed: a.txt, quote: q}
   - {id: show-eps, subject: show, relation: episodes, value: 8, status: confirmed, gap: "8",
@@ -433,7 +433,10 @@ def test_changes_between_the_reports_and_the_announcement():
     qs = by_id(kinds())
     mc_ = qs["maker-change.change-mc"]
     assert mc_.answers == ("Acme alone → Acme with Bolt",)
-    assert "Acme with Bolt → Acme alone" in mc_.choices  # the change reversed is the first wrong option
+    # Two befores crossed with two afters: every half is in two options, so the commonest halves tell nothing
+    # (a blind read found the right change made of the halves the wrong ones repeated).
+    assert sorted(mc_.choices) == sorted(["Acme alone → Acme with Bolt", "Acme alone → Duo Works alone",
+                                          "Bolt alone → Acme with Bolt", "Bolt alone → Duo Works alone"])  # fmt: skip
     assert mc_.facts == ("plan-acme", "acme-plans")
     # It cites the later, official source, and its explanation quotes both.
     assert mc_.source.seed == "b.txt"
@@ -466,13 +469,54 @@ def test_attributed_opinions_and_reported_facts_carry_their_hedge():
             assert "According to the" in q.prompt, q.id
     opinion = by_id(qs)["hit.object-mc"]
     assert opinion.prompt == "According to the writer, what could the series be?"
-    assert set(opinion.choices) == {"a smash hit", "a flop", "a footnote", "a gamble"}
+    assert set(opinion.choices) == {"a smash hit", "a slow burner", "a cult classic", "a niche interest"}
+
+
+def test_an_answer_the_tone_gives_away_is_never_drafted():
+    """A blind read failed "a smash hit" against "a flop", "a footnote" and "a gamble": the odd one out."""
+    text = KINDS.replace("[a slow burner, a cult classic, a niche interest]", "[a flop, a footnote, a gamble]")
+    assert "hit.object-mc" not in by_id(Generator(facts_from_data(parse_yaml(text, "kinds"), "kinds")).candidates())
 
 
 def test_numbers_in_context_fill_the_gap_in_the_quote():
     gap = by_id(kinds())["show-eps.gap"]
     assert gap.type == NUMERIC and gap.value == 8
     assert gap.prompt == "Fill the gap in the announcement: “Consisting of ___ episodes of 45 minutes”"
+
+
+def test_a_gap_is_shown_in_its_own_sentence_and_a_quote_explained_in_the_speakers_words():
+    """A blind read found "…de France. This is a unique opportunity…": an excerpt cut inside a name,
+    and a reveal that named the speaker twice ("X said: “X, Manager…: “We are…")."""
+    words = ("Ann Lee, Manager at Acme: “We are very proud to unveil new aspects of the emblematic Tour de France. "
+             "This is a unique opportunity to dive into the stories of its inspiring characters!”")  # fmt: skip
+    text = KINDS.replace(
+        "- {id: ann-2, subject: ann, relation: said, value: A unique chance for all., status: confirmed, "
+        "source: {seed: b.txt, quote: q1}}",
+        "- {id: ann-2, subject: ann, relation: said, value: This is a unique opportunity, gap: inspiring characters,"
+        f" gap_wrong: [long-standing rivalries, legendary climbs, main sponsors], status: confirmed,"
+        f" source: {{seed: b.txt, quote: '{words}'}}}}",
+    )
+    assert text != KINDS
+    gap = by_id(Generator(facts_from_data(parse_yaml(text, "kinds"), "kinds")).candidates())["ann-2.gap"]
+    assert (
+        gap.prompt
+        == "Fill the gap in what Ann Lee said: “This is a unique opportunity to dive into the stories of its ___!”"
+    )
+    assert gap.explanation == (
+        "Ann Lee said: “We are very proud to unveil new aspects of the emblematic Tour de France. "
+        "This is a unique opportunity to dive into the stories of its inspiring characters!”"
+    )
+
+
+def test_a_long_excerpt_is_never_cut_inside_a_name():
+    from quiz.generator import _excerpt
+
+    quote = ("with The Telegraph reporting the streaming giant is currently in discussions with Tour organiser ASO "
+             "and eight WorldTour teams.")  # fmt: skip
+    assert _excerpt(quote, "eight").startswith("…The Telegraph reporting")
+    quote = ("We are proud of this partnership with Netflix, France Télévisions and the Tour de France teams, which will "
+             "offer fans a unique immersion. Through a narrative approach, which is additive to the competition itself")  # fmt: skip
+    assert _excerpt(quote, "narrative") == "Through a ___ approach, which is additive to the competition itself"
 
 
 def test_wrong_options_fit_the_time_frame_and_the_kind_in_question():
@@ -542,3 +586,34 @@ def test_a_superseded_report_is_asked_citing_the_source_that_contradicts_it():
         # Only ed-red comes from another source (s2) than the early report (s).
         assert q.source.seed == "s2" and q.facts == ("di-red-early", "ed-red"), qid
         assert "said: “q”" in q.explanation
+
+
+def test_a_worked_out_figure_is_never_stated_as_true():
+    """A blind read's check: "Plan B dates from 2021" cited "…released documentary 'Plan B' last year too".
+
+    A year the cited sentence does not write is asked among options (with the working in the reveal), never
+    stated as true; one it writes ("in 2020", "eight", "March 11") is.
+    """
+    text = FACTS.replace(
+        "  - {id: fay-2018, subject: fay, relation: debut, value: 2018, status: confirmed, source: {seed: s, quote: q}}",
+        "  - {id: fay-2018, subject: fay, relation: debut, value: 2018, status: confirmed,\n"
+        "     source: {seed: s, quote: Fay made a debut last year}}",
+    ).replace(
+        "  - {id: bo-2020, subject: bo, relation: debut, value: 2020, status: confirmed, source: {seed: s, quote: q}}",
+        "  - {id: bo-2020, subject: bo, relation: debut, value: 2020, status: confirmed,\n"
+        "     source: {seed: s, quote: Bo made a debut in 2020}}",
+    )
+    qs = by_id(candidates_of(text))
+    assert "fay-2018.true" not in qs and "fay-2018.object-mc" in qs
+    assert qs["bo-2020.true"].prompt == "True or false: Bo Diddley made a debut in 2020."
+
+
+def test_words_quoted_inside_a_quote_take_single_marks():
+    """A blind read found “Laurent-Eric Le Lay, …: “As the historic partner…” with one mark never closed."""
+    from quiz.generator import _quoted
+
+    assert (
+        _quoted("Ann Lee, Manager at Acme: “We are proud of it.") == "“Ann Lee, Manager at Acme: ‘We are proud of it.’”"
+    )
+    assert _quoted("Ann Lee: “We are proud” of it") == "“Ann Lee: ‘We are proud’ of it”."
+    assert _quoted("Movistar’s trials") == "“Movistar’s trials”."

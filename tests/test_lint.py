@@ -206,6 +206,125 @@ def test_long_option():
     assert found(fair, "long-option") == []
 
 
+def multi(qid: str, prompt: str, choices: list[str], answers: list[str]) -> str:
+    return (
+        f"- id: {qid}\n  category: c\n  type: multi_select\n  difficulty: medium\n  prompt: {prompt!r}\n"
+        f"  choices: {choices!r}\n  answers: {answers!r}\n"
+    )
+
+
+def test_option_tone_catches_the_one_upbeat_option_among_downbeat_ones():
+    # Found by a blind read: "what has the success of Drive to Survive done?" against three harms.
+    bad = mc(
+        "success",
+        "According to the report, what has the success of Drive to Survive done?",
+        ["attracted a much wider audience to the sport", "driven away many of the sport's older fans",
+         "lowered the sport's television ratings", "made the sport's teams less willing to be filmed"],
+        "attracted a much wider audience to the sport",
+    )  # fmt: skip
+    bad += mc(
+        "gap",
+        "Fill the gap: “Box to Box Films - which also produces the ___ Formula 1 'Drive to Survive'”",
+        ["hugely popular", "recently cancelled", "little-known", "rarely watched"],
+        "hugely popular",
+    )
+    # Three undramatic options beside the one ingredient of a smash hit.
+    bad += mc(
+        "flat",
+        "According to the writer, which of these is one of the ingredients for the series to be a smash hit?",
+        ["exhaustion", "calm", "indifference", "boredom"],
+        "exhaustion",
+    )
+    bad += multi(
+        "flat-all",
+        "According to the writer, which of these are ingredients for the series to be a smash hit? Pick every one.",
+        ["anger", "boredom", "exhaustion", "frustration", "indifference"],
+        ["anger", "exhaustion", "frustration"],
+    )
+    assert found(pack_of(bad), "option-tone") == ["success", "gap", "flat", "flat-all"]
+    fair = mc(
+        "gap",
+        "Fill the gap: “Indeed some teams have already made their own to ___.”",
+        ["critical acclaim", "record audiences", "commercial success", "huge fanfare"],
+        "critical acclaim",
+    )
+    fair += mc(
+        "ingredient",
+        "According to the writer, which of these is one of the ingredients for the series to be a smash hit?",
+        ["exhaustion", "fear", "jealousy", "pride"],
+        "exhaustion",
+    )
+    fair += mc(  # one downbeat option among neutral ones tells nothing
+        "teams",
+        "Where did the teams stand on the project?",
+        ["close to signing off on it", "split over whether to take part", "far from any agreement",
+         "made less willing by the money on offer"],
+        "close to signing off on it",
+    )  # fmt: skip
+    assert found(pack_of(fair), "option-tone") == []
+
+
+def test_option_form_catches_the_one_whole_sentence_among_fragments():
+    # Found by a blind read: the right quote alone kept its full stop, and one wrong one began mid-sentence.
+    bad = mc(
+        "stop",
+        "Which of these did Dolores Emile say in the official announcement?",
+        ["We are very proud to unveil new aspects of the emblematic Tour de France.",
+         "As the historic partner and broadcaster of the Tour de France, we are delighted to participate",
+         "We are proud of this partnership with Netflix and the teams",
+         "It is additive to what we do every year during the race"],
+        "We are very proud to unveil new aspects of the emblematic Tour de France.",
+    )  # fmt: skip
+    bad += mc(
+        "lower",
+        "Which of these did Laurent-Eric Le Lay say in the official announcement?",
+        ["It is additive to what we do every year during the race",
+         "which will allow everyone to experience part of the daily life of champions",
+         "We are proud of this partnership with Netflix and the teams",
+         "Through a narrative approach, which is additive to the competition itself"],
+        "It is additive to what we do every year during the race",
+    )  # fmt: skip
+    assert found(pack_of(bad), "option-form") == ["stop", "lower"]
+    fair = mc(
+        "quotes",
+        "Which of these did Dolores Emile say in the official announcement?",
+        ["We are very proud to unveil new aspects of the emblematic Tour de France",
+         "As the historic partner and broadcaster of the Tour de France, we are delighted to participate",
+         "We are proud of this partnership with Netflix and the teams",
+         "It is additive to what we do every year during the race"],
+        "We are very proud to unveil new aspects of the emblematic Tour de France",
+    )  # fmt: skip
+    fair += mc(  # a name starting one option among lower-case phrases is no fragment
+        "names",
+        "What would happen if one of the eight teams declined?",
+        ["the offer would go to the next team on the wishlist", "the series would go ahead with seven teams",
+         "A.S.O. would choose a replacement team itself", "the whole deal would be called off at once"],
+        "the offer would go to the next team on the wishlist",
+    )  # fmt: skip
+    fair += mc("short", "Who organises the Tour?", ["A.S.O.", "RCS Sport", "Golazo", "Flanders Classics"], "A.S.O.")
+    assert found(pack_of(fair), "option-form") == []
+
+
+def test_option_convergence_catches_the_answer_made_of_the_commonest_halves():
+    # Found by a blind read: each half of the right change appeared in two other options.
+    bad = mc(
+        "change",
+        "How did France Télévisions' part change (before → after)?",
+        ["a rival bidder → a participant", "a rights holder → a participant", "a rights holder → the producer",
+         "a participant → a rights holder"],
+        "a rights holder → a participant",
+    )  # fmt: skip
+    assert found(pack_of(bad), "option-convergence") == ["change"]
+    fair = mc(
+        "change",
+        "How did France Télévisions' part change (before → after)?",
+        ["a rival bidder → a participant", "a rights holder → a participant", "a rights holder → the producer",
+         "a rival bidder → the producer"],
+        "a rights holder → a participant",
+    )  # fmt: skip
+    assert found(pack_of(fair), "option-convergence") == []
+
+
 # ------------------------------------------------------------------ orderings and typed answers
 
 
@@ -266,6 +385,21 @@ def test_near_duplicate_same_prompt_other_answer():
     questions = mc("a", "Which of these teams is one of the eight?", ["AG2R", "Cofidis", "Team DSM", "Lotto"], "AG2R")
     questions += mc("b", "Which of these teams is one of the eight?", ["BORA", "Cofidis", "Team DSM", "Lotto"], "BORA")
     assert found(pack_of(questions), "near-duplicate") == ["b"]
+
+
+def test_near_duplicate_same_answer_from_the_same_sentence():
+    # Found by a blind read: Ineos's nationality asked as a gap and as a question, from one sentence.
+    cite = "  source: {seed: s.txt, quote: 'British outfit Ineos Grenadiers are one of the eight teams'}\n"
+    questions = mc(
+        "gap", "Fill the gap: “___ outfit Ineos Grenadiers are one of the eight teams”",
+        ["Dutch", "British", "Spanish", "French"], "British", extra=cite,
+    )  # fmt: skip
+    questions += mc(
+        "ask", "What nationality do the reports give Ineos Grenadiers?",
+        ["Spanish", "Dutch", "British", "Italian"], "British", extra=cite,
+    )  # fmt: skip
+    questions += typed("other", "Type the nationality of NOS (one word, like Italian).", ["British"])
+    assert found(pack_of(questions), "near-duplicate") == ["ask"]
 
 
 def tf(qid: str, statement: str, answer: bool = True, extra: str = "") -> str:
