@@ -73,6 +73,11 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def preferences_file() -> Path:
+    """The theme and the last round's settings, remembered between launches."""
+    return data_dir() / "preferences.json"
+
+
 def user_packs_dir() -> Path:
     return data_dir() / "packs"
 

@@ -208,7 +208,7 @@ def test_describe_response_in_words():
     assert describe_response(ms, []) == "nothing"
     assert describe_response(q(TRUE_FALSE, answers=("true",)), False) == "False"
     assert describe_response(q(TRUE_FALSE, answers=("true",)), "yes") == "True"
-    assert describe_response(q(ORDERING, answers=("x", "y")), ["y", "x"]) == "y, x"
+    assert describe_response(q(ORDERING, answers=("x", "y")), ["y", "x"]) == "y → x"  # a comma could be inside an item
     assert describe_response(q(TYPE_IN, answers=("x",)), "Roglic") == "Roglic"
 
 

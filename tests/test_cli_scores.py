@@ -70,13 +70,15 @@ def test_high_score_table(some_games):
     body = [line.split() for line in lines[4:]]
     assert [row[:6] for row in body] == [
         ["1", "Cy", "3300", "3/3", "100%", "3"],
-        ["2", "Bob", "2000", "2/2", "100%", "2"],  # ties with Ann on points: more accurate
-        ["3", "Ann", "2000", "2/3", "67%", "2"],
+        # Level with Ann on points and right answers: one place, as on the results screen (listed first:
+        # more accurate).
+        ["2=", "Bob", "2000", "2/2", "100%", "2"],
+        ["2=", "Ann", "2000", "2/3", "67%", "2"],
         ["4", "Zoë", "950", "1/2", "50%", "1"],
     ]
-    assert body[0][6:9] == ["—", "solo", today]  # no timer, no times
-    assert body[2][6:10] == ["2.0", "s", "solo", today]
-    assert body[1][8] == "hotseat"
+    assert body[0][6:9] == ["—", "Solo", today]  # no timer, no times
+    assert body[2][6:10] == ["2.0", "s", "Solo", today]
+    assert body[1][8] == "Hot-seat"  # the modes as the game names them on screen
     # Columns line up: every row is as wide as the rule under the headers, or narrower.
     assert all(len(line) <= len(lines[3]) for line in lines[4:])
 
@@ -109,7 +111,7 @@ def test_csv_scores_for_a_spreadsheet(some_games):
     assert [row[:9] for row in table[1:]] == [
         ["1", "Cy", "3300", "3", "3", "100.0", "3", "", "solo"],
         ["2", "Bob", "2000", "2", "2", "100.0", "2", "2.0", "hotseat"],
-        ["3", "Ann", "2000", "2", "3", "66.7", "2", "2.0", "solo"],
+        ["2", "Ann", "2000", "2", "3", "66.7", "2", "2.0", "solo"],
         ["4", "Zoë", "950", "1", "2", "50.0", "1", "2.0", "hotseat"],
     ]
     assert datetime.fromisoformat(table[1][9]).date() == datetime.now().date()

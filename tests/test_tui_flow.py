@@ -482,7 +482,7 @@ async def test_high_scores_show_a_saved_game_whole_at_80_columns(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ScoresScreen)
         text = screen_text(app)
-        row = next(line for line in text.splitlines() if "solo" in line and "Player" in line and ":" in line)
+        row = next(line for line in text.splitlines() if "Solo" in line and "Player" in line and ":" in line)
         # The whole settings cell shows: the defaults and the seed are left to `quiz scores --recent`.
         assert row.rstrip().endswith("5 questions · 20 s timer"), text
 

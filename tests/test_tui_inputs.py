@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 
 from conftest import FIXTURES
 from quiz.packcache import load_pack
@@ -202,7 +205,14 @@ async def test_timer_pauses_under_a_dialog():
 
 
 def prompts(widget) -> list[str]:
-    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+    """Each option as drawn, in plain text."""
+    return [rendered(widget.get_option_at_index(i).prompt).strip() for i in range(widget.option_count)]
+
+
+def rendered(prompt, width: int = 60) -> str:
+    console = Console(width=width, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(prompt)
+    return console.export_text()
 
 
 @pytest.mark.parametrize("question_id", ["tui-producer", "tui-teams", "tui-docs-order", "tui-docs-teams"])
@@ -232,3 +242,21 @@ async def test_numeric_answer_that_is_not_a_number_is_asked_again():
         await pilot.press("backspace", "backspace", "backspace", *"190", "space", *"territories", "enter")
         record = await answered(app, pilot)
         assert record.correct and record.response == "190 territories"
+
+
+async def test_a_long_option_wraps_under_its_own_first_line():
+    from dataclasses import replace
+
+    long = "A documentary series that follows eight teams through the three weeks of the Tour de France"
+    q = replace(BY_ID["tui-producer"], choices=("Box to Box Films", long), answers=("Box to Box Films",))
+    settings = RoundSettings(seed=5, timer=None)
+    session = Session.create([], settings, fixed=[q], clock=lambda: 0.0)
+    app = QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        widget = app.screen.query_one("#answer")
+        index = session.turn.options.index(long)
+        lines = rendered(widget.get_option_at_index(index).prompt, width=60).splitlines()
+        assert len(lines) >= 2
+        start = lines[0].index("A documentary")
+        assert lines[1][:start].strip() == "" and lines[1][start:start + 1].strip()  # the text's own column

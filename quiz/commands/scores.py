@@ -40,22 +40,33 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
+def _mode(name: str) -> str:
+    """A mode as the game names it on screen ("Hot-seat", not "hotseat")."""
+    from quiz.session.settings import MODE_TITLES
+
+    return MODE_TITLES.get(name, name)
+
+
 def _score_rows(store, limit: int, as_csv: bool) -> tuple[list[str], list[list], set[int]]:
+    from quiz.session.scoreboard import place_text, shared_places
+
     scores = store.top_scores(limit)
+    # Level on points and right answers: one place, as on the results screen (1=, 1=, 3).
+    places = shared_places([(s.points, s.correct) for s in scores])
     if as_csv:
         headers = ["rank", "player", "points", "correct", "asked", "accuracy_percent", "best_streak",
                    "mean_time_seconds", "mode", "played_at", "game_id"]
         rows = [
-            [i, s.player, s.points, s.correct, s.asked, round(s.accuracy * 100, 1), s.best_streak,
+            [place, s.player, s.points, s.correct, s.asked, round(s.accuracy * 100, 1), s.best_streak,
              "" if s.mean_time is None else round(s.mean_time, 2), s.mode, s.played_at, s.game_id]
-            for i, s in enumerate(scores, start=1)
+            for (place, _), s in zip(places, scores)
         ]
         return headers, rows, set()
     headers = ["#", "Player", "Points", "Correct", "Accuracy", "Best streak", "Mean time", "Mode", "Date"]
     rows = [
-        [str(i), s.player, str(s.points), f"{s.correct}/{s.asked}", f"{s.accuracy * 100:.0f}%",
-         str(s.best_streak), _seconds(s.mean_time), s.mode, _date(s.played_at)]
-        for i, s in enumerate(scores, start=1)
+        [place_text(*place), s.player, str(s.points), f"{s.correct}/{s.asked}", f"{s.accuracy * 100:.0f}%",
+         str(s.best_streak), _seconds(s.mean_time), _mode(s.mode), _date(s.played_at)]
+        for place, s in zip(places, scores)
     ]
     return headers, rows, {0, 2, 3, 4, 5, 6}
 
@@ -68,7 +79,7 @@ def _recent_rows(store, limit: int, as_csv: bool) -> tuple[list[str], list[list]
                 for g in games]
         return headers, rows, set()
     headers = ["Game", "Date", "Mode", "Questions", "Players", "Winner", "Settings"]
-    rows = [[str(g.game_id), _date(g.played_at), g.mode, str(g.questions), ", ".join(g.players), g.winner,
+    rows = [[str(g.game_id), _date(g.played_at), _mode(g.mode), str(g.questions), ", ".join(g.players), g.winner,
              g.settings] for g in games]
     return headers, rows, {0, 3}
 

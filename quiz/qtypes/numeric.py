@@ -66,6 +66,9 @@ class Numeric(QuestionType):
         unit = f" {q.unit}" if q.unit else ""
         if q.low is not None and q.high is not None:
             return f"{number_text(q.low)}–{number_text(q.high)}{unit}"
+        if q.value is not None and q.tolerance:
+            low, high = q.value - q.tolerance, q.value + q.tolerance
+            return f"{number_text(q.value)}{unit} ({number_text(low)}–{number_text(high)} accepted)"
         return f"{number_text(q.value)}{unit}".strip()
 
     def view(self, q: Question, options: tuple[str, ...]) -> dict[str, Json]:

@@ -10,6 +10,10 @@ from quiz.model import Question
 from quiz.qtypes.base import QuestionType, Response, shuffled_unsolved, texts, wire_arrangement
 
 
+#: Between items in order, in words.
+ORDER_MARK = " → "
+
+
 class Ordering(QuestionType):
     name = "ordering"
     title = "Put in order"
@@ -29,8 +33,14 @@ class Ordering(QuestionType):
             return False
         return list(response) == list(q.answers)
 
+    def describe(self, q: Question, response: Response) -> str:
+        if isinstance(response, (tuple, list)) and response:
+            return ORDER_MARK.join(response)
+        return super().describe(q, response)
+
     def canonical(self, q: Question) -> str:
-        return ", ".join(q.answers)
+        # Arrows, not commas: an item may hold a comma ("Plan B, again") and the order must still read.
+        return ORDER_MARK.join(q.answers)
 
     def from_wire(self, q: Question, options: tuple[str, ...], value: object) -> Response:
         return wire_arrangement(options, value)

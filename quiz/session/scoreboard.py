@@ -5,6 +5,7 @@ Clock-free: the session measures how long an answer took and passes it in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quiz.model import Question
@@ -55,6 +56,22 @@ class PlayerStats:
         return [r.question for r in self.records if not r.correct]
 
 
+def shared_places(levels: Sequence[object]) -> list[tuple[int, bool]]:
+    """(place, shared) for rows already in ranked order, ``levels`` saying what makes two rows level.
+
+    Level rows share a place and the next row skips ahead (1, 1, 3), as in the standings.
+    """
+    places: list[int] = []
+    for i, level in enumerate(levels):
+        places.append(places[-1] if i and level == levels[i - 1] else i + 1)
+    return [(place, places.count(place) > 1) for place in places]
+
+
+def place_text(place: int, shared: bool) -> str:
+    """'2', or '2=' for a place shared by a tie (the = says it without colour)."""
+    return f"{place}=" if shared else str(place)
+
+
 def tied(a: PlayerStats, b: PlayerStats) -> bool:
     """Level on everything the scoreboard shows: points and right answers (speed only orders them)."""
     return (a.points, a.correct) == (b.points, b.correct)
@@ -91,6 +108,7 @@ class Scoreboard:
         correct: bool | None = None,
         points: int | None = None,
         note: str = "",
+        skipped: bool = False,
     ) -> AnswerRecord:
         """Score one answer; an answer after the timer ran out is a time-out, whatever it says.
 
@@ -103,7 +121,7 @@ class Scoreboard:
             response = None
         judged = correct is not None
         right = bool(correct) if judged else is_correct(question, response)
-        timed_out = response is None and not judged
+        timed_out = response is None and not judged and not skipped
         streak = stats.streak + 1 if right else 0
         if self.practice:
             scored = Points()
@@ -111,7 +129,9 @@ class Scoreboard:
             scored = Points(base=points) if right else Points()
         else:
             scored = score_answer(right, elapsed, timer, streak)
-        text = note if judged and note else describe_response(question, response)
+        if skipped:
+            response, note = None, "skipped"
+        text = note if (judged or skipped) and note else describe_response(question, response)
         record = AnswerRecord(question, name, response, text, right, elapsed, scored, timed_out, number)
         stats.streak = streak
         stats.best_streak = max(stats.best_streak, streak)
@@ -158,13 +178,6 @@ class Scoreboard:
 
     def ranking(self) -> list[Place]:
         """Standings with places; participants level on points and right answers share one (1, 1, 3)."""
-        placed: list[tuple[int, PlayerStats]] = []
-        for i, stats in enumerate(self.standings()):
-            if placed and tied(placed[-1][1], stats):
-                placed.append((placed[-1][0], stats))
-            else:
-                placed.append((i + 1, stats))
-        counts: dict[int, int] = {}
-        for place, _ in placed:
-            counts[place] = counts.get(place, 0) + 1
-        return [Place(place, counts[place] > 1, stats) for place, stats in placed]
+        standings = self.standings()
+        places = shared_places([(s.points, s.correct) for s in standings])
+        return [Place(place, shared, stats) for (place, shared), stats in zip(places, standings)]

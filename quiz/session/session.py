@@ -315,11 +315,20 @@ class Session:
             raise RoundError("the round is paused")
         return self._record(name, response, self.elapsed())
 
-    def _record(self, name: str, response: Response, elapsed: float | None) -> AnswerRecord:
+    def skip(self, participant: str | None = None) -> AnswerRecord:
+        """Pass on the open question: it counts as a wrong answer (a typed answer with no timer needs a way out)."""
+        name = participant if participant is not None else (self.mode.answering(self) or "")
+        if self.phase is not Phase.OPEN or self.paused or not self.mode.may_answer(self, name):
+            raise RoundError(f"the question is not open to {name or 'nobody'} now")
+        if name in self.answers:
+            return self.answers[name]
+        return self._record(name, None, self.elapsed(), skipped=True)
+
+    def _record(self, name: str, response: Response, elapsed: float | None, skipped: bool = False) -> AnswerRecord:
         turn = self.turn
         assert turn is not None
         timer = self.mode.scoring_timer(self.settings)
-        record = self.board.record(turn.question, name, response, elapsed, timer, turn.number)
+        record = self.board.record(turn.question, name, response, elapsed, timer, turn.number, skipped=skipped)
         self.answers[name] = record
         self._emit("answered", name, record)
         self.mode.after_answer(self, record)

@@ -144,6 +144,7 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self._handle_hangups()
+        self._remember_preferences()
         # Textual makes many short-lived objects per key press; with the default threshold
         # the collector ran several times per press, and a full collection took tens of ms.
         gc.set_threshold(GC_THRESHOLD)
@@ -155,6 +156,17 @@ class QuizApp(App[None]):
         else:
             # The title needs neither packs nor scores: find them once it is on screen.
             self.call_after_refresh(self._find_packs)
+
+    def _remember_preferences(self) -> None:
+        """The theme and round settings of the last launch, and the theme saved whenever it changes."""
+        from quiz import preferences
+
+        saved = preferences.load()
+        if saved.theme and saved.theme in self.available_themes and saved.theme != self.theme:
+            self.theme = saved.theme
+        if self._settings is None and saved.settings is not None:
+            self._settings = saved.settings
+        self.theme_changed_signal.subscribe(self, lambda theme: preferences.save(theme=theme.name))
 
     def _find_packs(self) -> None:
         """Find the packs in a background thread: a big new pack is read while the title stays live."""
@@ -271,8 +283,11 @@ class QuizApp(App[None]):
         if session is None:
             self.show_title()
             return
+        from quiz import preferences
+
         self.settings = session.settings
         self.selected_packs = {i for i, e in enumerate(self.entries) if e.id in session.packs and e.usable}
+        preferences.save(settings=session.settings)  # the setup opens on them next time
         self.play(session)
 
     def action_study(self) -> None:

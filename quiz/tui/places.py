@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quiz.session import Place
+from quiz.session.scoreboard import place_text
 
 
 def place_label(place: Place) -> str:
-    return f"{place.place}=" if place.shared else str(place.place)
+    return place_text(place.place, place.shared)

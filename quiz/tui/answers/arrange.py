@@ -6,14 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from textual.binding import Binding
-from textual.content import Content
+from rich.table import Table
 from textual.widget import Widget
 from textual.containers import Vertical
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from quiz.tui.answers.base import Answered, AnswerInput
-from quiz.tui.answers.pointed import PointedList
+from quiz.tui.answers.pointed import PointedList, hanging
 
 
 class ArrangeList(PointedList):
@@ -33,14 +33,14 @@ class ArrangeList(PointedList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def _prompt(self, row: int) -> Content:
-        pointer = (self.pointer(row), "bold")
+    def _prompt(self, row: int) -> Table:
+        pointer = (self.pointer(row) + " ", "bold")
         if not self.fixed:
-            return Content.assemble(pointer, " ", (f" {row + 1} ", "bold reverse"), "  ", self.items[row])
+            return hanging(pointer, (f" {row + 1} ", "bold reverse"), ("  ", ""), text=self.items[row])
         # Pad the fixed side to one width so the arrows line up in a column.
         width = max(len(left) for left in self.fixed)
         left = self.fixed[row] if row < len(self.fixed) else ""
-        return Content.assemble(pointer, " ", f"{left:<{width}}", ("  →  ", "bold"), (self.items[row], "bold"))
+        return hanging(pointer, (f"{left:<{width}}", ""), ("  →  ", "bold"), text=self.items[row], text_style="bold")
 
     def move(self, delta: int) -> None:
         row = self.highlighted

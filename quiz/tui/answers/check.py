@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from textual.binding import Binding
-from textual.content import Content
+from rich.table import Table
 from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from quiz.tui.answers.base import Answered, AnswerInput
-from quiz.tui.answers.pointed import PointedList, key_label
+from quiz.tui.answers.pointed import PointedList, hanging, key_label
 
 
 class CheckAnswer(PointedList, AnswerInput):
@@ -33,11 +33,10 @@ class CheckAnswer(PointedList, AnswerInput):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def _prompt(self, index: int) -> Content:
+    def _prompt(self, index: int) -> Table:
         box = "[x]" if index in self.checked else "[ ]"
-        return Content.assemble(
-            (self.pointer(index), "bold"), " ", (f" {key_label(index)} ", "bold reverse"), f" {box} ", self.labels[index]
-        )
+        cells = ((self.pointer(index) + " ", "bold"), (f" {key_label(index)} ", "bold reverse"), (f" {box} ", ""))
+        return hanging(*cells, text=self.labels[index])
 
     def toggle(self, index: int) -> None:
         if not 0 <= index < len(self.labels):

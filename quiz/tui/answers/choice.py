@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textual.content import Content
+from rich.table import Table
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.qtypes import Response
 from quiz.tui.answers.base import LETTERS, Answered, AnswerInput
-from quiz.tui.answers.pointed import PointedList, key_label
+from quiz.tui.answers.pointed import PointedList, hanging, key_label
 
 
 class ChoiceList(PointedList):
@@ -23,10 +23,9 @@ class ChoiceList(PointedList):
         self.keys = tuple(keys) if keys else tuple(key_label(i) for i in range(len(self.labels)))
         super().__init__(*[Option(self._prompt(i), id=f"choice-{i}") for i in range(len(self.labels))], **kwargs)
 
-    def _prompt(self, index: int) -> Content:
-        return Content.assemble(
-            (self.pointer(index), "bold"), " ", (f" {self.keys[index]} ", "bold reverse"), "  ", self.labels[index]
-        )
+    def _prompt(self, index: int) -> Table:
+        cells = ((self.pointer(index) + " ", "bold"), (f" {self.keys[index]} ", "bold reverse"), ("  ", ""))
+        return hanging(*cells, text=self.labels[index])
 
     def on_mount(self) -> None:
         self.highlighted = 0

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.table import Table
+from rich.text import Text
 from textual.widgets import OptionList
 
 from quiz.tui.answers.base import LETTERS
@@ -17,12 +18,23 @@ def key_label(index: int) -> str:
     return f"{index + 1} {letter}"
 
 
+def hanging(*cells: tuple[str, str], text: str, text_style: str = "") -> Table:
+    """One option's row: fixed cells (pointer, key...) then its text, which wraps under itself,
+    not under the key (a long option's second line lines up with its first)."""
+    grid = Table.grid(padding=0)
+    for cell, _ in cells:
+        grid.add_column(no_wrap=True, width=len(cell))
+    grid.add_column(ratio=1)
+    grid.add_row(*(Text(cell, style=style) for cell, style in cells), Text(text, style=text_style))
+    return grid
+
+
 class PointedList(OptionList):
     """An option list that draws a pointer beside the highlighted row as well as colouring it."""
 
     _pointed: int | None = None
 
-    def _prompt(self, index: int) -> Content:
+    def _prompt(self, index: int) -> Table:
         raise NotImplementedError
 
     def pointer(self, index: int) -> str:

@@ -11,8 +11,8 @@ from textual.widgets import Button, Static
 
 class ConfirmModal(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,Y", "answer(True)", "Yes"),
+        Binding("n,N,escape", "answer(False)", "No"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:

@@ -126,7 +126,7 @@ def keys_table(first: str | None = None) -> Group:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
+    BINDINGS = [Binding("escape,f1,question_mark,q,Q", "close", "Close")]
 
     def __init__(self, section: str | None = None) -> None:
         super().__init__()

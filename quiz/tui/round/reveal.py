@@ -22,6 +22,8 @@ def verdict(record: AnswerRecord) -> tuple[str, str]:
         return "✔ Right!", "-right"
     if record.timed_out:
         return "⏱ Time's up", "-timeout"
+    if record.response is None:
+        return "⏭ Skipped", "-wrong"
     return "✘ Wrong", "-wrong"
 
 

@@ -40,6 +40,7 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
     BINDINGS = [
         Binding("enter,space,n,N", "ready", "Ready"),
         Binding("enter,space,n,N", "next", "Next"),
+        Binding("f2", "skip", "Skip"),
         Binding("escape", "leave", "Leave round"),
         *ANSWER_BINDINGS,
     ]
@@ -51,6 +52,7 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
         #: Buzzer rounds: each buzzer key and its team.
         self.buzzers = dict(zip(session.settings.keys, session.settings.players))
         self._status_shown: object = None
+        self._last_phase: Phase | None = None
         turn = session.turn
         self.question_view = QuestionView(
             client_view(turn.question, turn.options) if turn else {"type": "type_in", "prompt": ""},
@@ -112,6 +114,10 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
 
     def _render_phase(self) -> None:
         phase = self.session.phase
+        if self._last_phase is Phase.OPEN and phase is not Phase.OPEN:
+            # A warning about the answer being typed ("not a number") belongs to that question only.
+            self.app.clear_notifications()
+        self._last_phase = phase
         self.handoff_view.display = phase is Phase.READY
         self.question_view.display = phase is Phase.OPEN
         self.reveal_view.display = phase in (Phase.CLOSED, Phase.STANDINGS)
@@ -221,6 +227,8 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
             return phase is Phase.READY
         if action == "next":
             return phase in (Phase.CLOSED, Phase.STANDINGS)
+        if action == "skip":
+            return self.answer_keys_live()
         return True
 
     @on(Answered)
@@ -237,6 +245,10 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
         if self.buzzers and self.session.holder is None:
             return False  # a buzzer round: a team answers once it has buzzed
         return self.session.phase is Phase.OPEN and self.question_view.ready and not self.session.paused
+
+    def action_skip(self) -> None:
+        if self.answer_keys_live():
+            self.session.skip()
 
     def action_ready(self) -> None:
         self.session.ready()

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from quiz.session.scoreboard import place_text, shared_places
+from quiz.session.settings import MODE_TITLES
 from quiz.storage import ScoreStore
 from quiz.tui.widgets.keybar import KeyBar
 
@@ -53,16 +55,18 @@ class ScoresScreen(Screen[None]):
         table = self.query_one("#top", DataTable)
         # Short headings keep every column on an 80-column screen.
         table.add_columns("#", "Player", "Points", "Right", "Acc.", "Streak", "Avg time", "Mode", "Date")
-        for rank, row in enumerate(top, 1):
+        # Level on points and right answers: one place, as on the results screen (1=, 1=, 3).
+        places = shared_places([(row.points, row.correct) for row in top])
+        for place, row in zip(places, top):
             table.add_row(
-                str(rank),
+                place_text(*place),
                 row.player,
                 str(row.points),
                 f"{row.correct}/{row.asked}",
                 f"{round(row.accuracy * 100)}%",
                 str(row.best_streak),
                 _time(row.mean_time),
-                row.mode,
+                MODE_TITLES.get(row.mode, row.mode),
                 str(row.played_at)[:10],
             )
         games = self.query_one("#recent", DataTable)
@@ -70,7 +74,7 @@ class ScoresScreen(Screen[None]):
         for row in recent:
             games.add_row(
                 str(row.played_at)[:16].replace("T", " "),
-                row.mode,
+                MODE_TITLES.get(row.mode, row.mode),
                 ", ".join(row.players),
                 row.winner or "–",
                 short_settings(row.settings),

@@ -25,11 +25,12 @@ from quiz.model import DIFFICULTIES
 from quiz.qtypes import TYPES
 from quiz.keys import DEFAULT_BUZZER_KEYS, KeysError, buzzer_keys
 from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TEAMS, TIMER_CHOICES, RoundError, RoundSettings, Session
+from quiz.session.draw import drawable
 from quiz.session.settings import BUZZER
 from quiz.storage import ScoreStore
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
-from quiz.tui.widgets.toggles import MarkedSelectionList
+from quiz.tui.widgets.toggles import MarkedSelectionList, RadioRow
 
 MODES = (SOLO, HOTSEAT, TEAMS, BUZZER)
 #: Each mode's button, and what the names box asks for in it: (label, placeholder).
@@ -82,7 +83,7 @@ class SetupScreen(Screen[Session | None]):
         yield Static("Set up a round", classes="screen-title")
         with VerticalScroll(id="setup-form"):
             yield Label("Mode", classes="field")
-            with RadioSet(id="mode", classes="row"):
+            with RadioRow(id="mode", classes="row"):
                 for mode, label in MODE_BUTTONS.items():
                     yield RadioButton(label, value=mode == s.mode or (mode == SOLO and s.mode not in MODES))
             yield Label("", id="players-label", classes="field")
@@ -100,16 +101,17 @@ class SetupScreen(Screen[Session | None]):
                 with Vertical(id="type-filter", classes="filter"):
                     yield Label("Question types (none ticked: all)", classes="field")
                     yield MarkedSelectionList[str](id="types")
+            yield Static("", id="draw-count", classes="hint")
             yield Label("Questions per player", classes="field")
-            with RadioSet(id="questions", classes="row"):
+            with RadioRow(id="questions", classes="row"):
                 for n in self.counts:
                     yield RadioButton(str(n), value=n == s.questions)
             yield Label("Timer", classes="field")
-            with RadioSet(id="timer", classes="row"):
+            with RadioRow(id="timer", classes="row"):
                 for t in self.timers:
                     yield RadioButton("Off" if t is None else f"{t:g} s", value=t == s.timer)
             yield Label("Difficulty", classes="field")
-            with RadioSet(id="difficulty", classes="row"):
+            with RadioRow(id="difficulty", classes="row"):
                 for d in DIFFICULTY_CHOICES:
                     yield RadioButton("Any" if d is None else d.capitalize(), value=d == s.difficulty)
             yield Static("", id="setup-error")
@@ -135,6 +137,7 @@ class SetupScreen(Screen[Session | None]):
         problems.display = bool(broken)
         self._fill_categories()
         self._fill_types()
+        self._show_counts()
         self._mode_changed()
         self.query_one("#mode", RadioSet).focus()
 
@@ -151,19 +154,50 @@ class SetupScreen(Screen[Session | None]):
         return [self.entries[i] for i in sorted(chosen)]
 
     def _fill_categories(self) -> None:
+        """The categories the chosen packs hold, ticked as before (or as on the command line)."""
         categories = self.query_one("#categories", SelectionList)
         keep = set(categories.selected) or {c.casefold() for c in self.start_settings.categories}
-        categories.clear_options()
-        for name, count in categories_of(self.selected_entries()).items():
-            categories.add_option(Selection(f"{name} ({count})", name, name.casefold() in keep or name in keep))
+        with self.prevent(SelectionList.SelectedChanged):
+            categories.clear_options()
+            for name in categories_of(self.selected_entries()):
+                categories.add_option(Selection(name, name, name.casefold() in keep or name in keep))
 
     def _fill_types(self) -> None:
         """The types the chosen packs hold, ticked as before (or as on the command line)."""
         types = self.query_one("#types", SelectionList)
         keep = set(types.selected) or set(self.start_settings.types)
-        types.clear_options()
-        for name, count in types_of(self.selected_entries()).items():
-            types.add_option(Selection(f"{TYPES[name].title} ({count})", name, name in keep))
+        with self.prevent(SelectionList.SelectedChanged):
+            types.clear_options()
+            for name in types_of(self.selected_entries()):
+                types.add_option(Selection(TYPES[name].title, name, name in keep))
+
+    def _show_counts(self) -> None:
+        """Beside each category and type, how many questions a round can draw with the other filters as set.
+
+        One question per fact: four ways of asking the same fact count once. Counts change as
+        the other filters do, and the line below them says what the whole round can draw.
+        """
+        pool = load_questions(self.selected_entries())
+        level = DIFFICULTY_CHOICES[self._pressed("difficulty")]
+        pool = [q for q in pool if level is None or q.difficulty == level]
+        categories = self.query_one("#categories", SelectionList)
+        types = self.query_one("#types", SelectionList)
+        chosen_categories = {str(c).casefold() for c in categories.selected}
+        chosen_types = set(types.selected)
+        in_category = [q for q in pool if not chosen_categories or q.category.casefold() in chosen_categories]
+        of_type = [q for q in pool if not chosen_types or q.type in chosen_types]
+        for index in range(categories.option_count):
+            name = str(categories.get_option_at_index(index).value)
+            count = drawable(q for q in of_type if q.category == name)
+            categories.replace_option_prompt_at_index(index, f"{name} ({count})")
+        for index in range(types.option_count):
+            kind = str(types.get_option_at_index(index).value)
+            count = drawable(q for q in in_category if q.type == kind)
+            types.replace_option_prompt_at_index(index, f"{TYPES[kind].title} ({count})")
+        total = drawable(q for q in in_category if not chosen_types or q.type in chosen_types)
+        self.query_one("#draw-count", Static).update(
+            f"A round can draw {total} question{'s' if total != 1 else ''} with these filters (one per fact)."
+        )
 
     def _mode_changed(self) -> None:
         label_text, placeholder = NAMES_PROMPTS[self.mode]
@@ -180,6 +214,12 @@ class SetupScreen(Screen[Session | None]):
     def _on_packs(self) -> None:
         self._fill_categories()
         self._fill_types()
+        self._show_counts()
+
+    @on(SelectionList.SelectedChanged, "#categories, #types")
+    @on(RadioSet.Changed, "#difficulty")
+    def _on_filters(self) -> None:
+        self._show_counts()
 
     def settings(self) -> RoundSettings:
         names = split_names(self.query_one("#players", Input).value)
@@ -209,7 +249,8 @@ class SetupScreen(Screen[Session | None]):
         error = self.query_one("#setup-error", Static)
         error.update(f"✘ {message}" if message else "")
         if message:
-            error.scroll_visible(animate=False)
+            # After the next layout: a wrapped message is taller than the line it replaced.
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_start(self) -> None:
         entries = self.selected_entries()
