@@ -96,7 +96,7 @@ def env_for(data_dir: Path | None = None, **extra: str) -> dict:
 def time_process(argv: list[str], env: dict | None = None, cwd: Path = ROOT, expect: tuple[int, ...] = (0,)) -> float:
     """Wall-clock seconds of one whole process, start to exit."""
     start = time.perf_counter()
-    done = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
     elapsed = time.perf_counter() - start
     if done.returncode not in expect:
         raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
@@ -105,7 +105,7 @@ def time_process(argv: list[str], env: dict | None = None, cwd: Path = ROOT, exp
 
 def run_child(argv: list[str], env: dict | None = None) -> dict:
     """Run a measuring child process that prints one JSON object as its last line."""
-    done = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr[-800:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -142,12 +142,14 @@ def main() -> list[tuple[str, str, str, str]]:
             rows.append((f"{tag}: json.load of the same data (median of {n_plain})", ms(j), "", ""))
             rows.append((f"{tag}: cached / json.load", f"{c / j:.2f}×", "", ""))
             peak = max(r["peak_mib"] for r in cached)
-            rows.append((
-                f"{tag}: cached load, peak RSS (interpreter alone ≈ {cached[0]['before_mib']:.0f} MiB)",
-                f"{peak:.0f} MiB",
-                "≤ 300 MB" if size == 100_000 else "",
-                verdict(peak * 1.048576 <= 300) if size == 100_000 else "",
-            ))
+            rows.append(
+                (
+                    f"{tag}: cached load, peak RSS (interpreter alone ≈ {cached[0]['before_mib']:.0f} MiB)",
+                    f"{peak:.0f} MiB",
+                    "≤ 300 MB" if size == 100_000 else "",
+                    verdict(peak * 1.048576 <= 300) if size == 100_000 else "",
+                )
+            )
             rows.append((f"{tag}: json.load, peak RSS", f"{max(r['peak_mib'] for r in plain):.0f} MiB", "", ""))
             if size == 1_000:
                 cold, warm, floor, bare = [], [], [], []
@@ -161,13 +163,34 @@ def main() -> list[tuple[str, str, str, str]]:
                     floor.append(time_process(parse_only, env))
                     bare.append(time_process([sys.executable, "-c", "pass"], env))
                 v_cold, v_warm = median(cold), median(warm[1:])  # the first warm run fills its cache
-                rows.append((f"`quiz validate` {size:,} questions, whole process, empty cache (median of {VALIDATE_RUNS})",
-                             ms(v_cold), "≤ 150 ms", verdict(v_cold <= 0.150)))
-                rows.append((f"`quiz validate` {size:,} questions, whole process, cached (median of {VALIDATE_RUNS - 1})",
-                             ms(v_warm), "≤ 150 ms", verdict(v_warm <= 0.150)))
-                rows.append((f"{size:,} questions: PyYAML's C parser alone, events only, whole process (median of {VALIDATE_RUNS})",
-                             ms(median(floor)), "", ""))
-                rows.append((f"`python -c pass`, the interpreter alone (median of {VALIDATE_RUNS})", ms(median(bare)), "", ""))
+                rows.append(
+                    (
+                        f"`quiz validate` {size:,} questions, whole process, empty cache (median of {VALIDATE_RUNS})",
+                        ms(v_cold),
+                        "≤ 150 ms",
+                        verdict(v_cold <= 0.150),
+                    )
+                )
+                rows.append(
+                    (
+                        f"`quiz validate` {size:,} questions, whole process, cached (median of {VALIDATE_RUNS - 1})",
+                        ms(v_warm),
+                        "≤ 150 ms",
+                        verdict(v_warm <= 0.150),
+                    )
+                )
+                rows.append(
+                    (
+                        f"{size:,} questions: PyYAML's C parser alone, events only, whole process"
+                        f" (median of {VALIDATE_RUNS})",
+                        ms(median(floor)),
+                        "",
+                        "",
+                    )
+                )
+                rows.append(
+                    (f"`python -c pass`, the interpreter alone (median of {VALIDATE_RUNS})", ms(median(bare)), "", "")
+                )
             print(f"  {size:,} questions done", flush=True)
     print_rows("Pack loading", rows)
     emit_json(rows)

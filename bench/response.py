@@ -41,7 +41,9 @@ async def play(pack: Path) -> tuple[list[float], list[float]]:
     from quiz.storage import ScoreStore
     from quiz.tui.app import QuizApp
 
-    entries = [e for e in discover([pack], include_builtin=False, include_user=False, include_plugins=False) if e.usable]
+    entries = [
+        e for e in discover([pack], include_builtin=False, include_user=False, include_plugins=False) if e.usable
+    ]
     settings = RoundSettings(questions=ANSWERS, seed=1, timer=20)
     session = Session.create(load_questions(entries), settings)
     store = ScoreStore(pack.parent / "scores.sqlite3")
@@ -97,15 +99,23 @@ def main() -> list[tuple[str, str, str, str]]:
         for _ in range(RUNS):
             runs.append(asyncio.run(play(pack)))
     rows = []
-    for label, pick in (("answer key → reveal drawn", lambda r: r[0]), ("Enter → next question drawn", lambda r: r[1]),
-                        ("all key presses", lambda r: r[0] + r[1])):
+    for label, pick in (
+        ("answer key → reveal drawn", lambda r: r[0]),
+        ("Enter → next question drawn", lambda r: r[1]),
+        ("all key presses", lambda r: r[0] + r[1]),
+    ):
         samples = [pick(run) for run in runs]
         p50 = median([median(values) for values in samples])
         p95 = median([percentile(values, 95) for values in samples])
         worst = median([max(values) for values in samples])
-        rows.append((f"{label}: p50 / p95 / max ({len(samples[0])} presses, median of {RUNS} runs)",
-                     f"{p50 * 1000:.1f} / {p95 * 1000:.1f} / {worst * 1000:.1f} ms",
-                     "p95 ≤ 30 ms", verdict(p95 <= 0.030)))
+        rows.append(
+            (
+                f"{label}: p50 / p95 / max ({len(samples[0])} presses, median of {RUNS} runs)",
+                f"{p50 * 1000:.1f} / {p95 * 1000:.1f} / {worst * 1000:.1f} ms",
+                "p95 ≤ 30 ms",
+                verdict(p95 <= 0.030),
+            )
+        )
     print_rows("Response", rows)
     emit_json(rows)
     return rows

@@ -40,13 +40,15 @@ def main() -> None:
         if args.quick and name == "Pack loading":
             argv += ["--sizes", "1000,10000"]
         print(f"running {name}...", file=sys.stderr, flush=True)
-        done = subprocess.run(argv, cwd=ROOT, env=env_for(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        done = subprocess.run(argv, cwd=ROOT, env=env_for(), capture_output=True, text=True)
         found = [line for line in done.stdout.splitlines() if line.startswith("BENCH-JSON ")]
         if done.returncode != 0 or not found:
             failed = True
-            lines.append(f"| {name} | failed (exit {done.returncode}) | {done.stderr.strip().splitlines()[-1:] or ''} | | |")
+            lines.append(
+                f"| {name} | failed (exit {done.returncode}) | {done.stderr.strip().splitlines()[-1:] or ''} | | |"
+            )
             continue
-        for row in json.loads(found[-1][len("BENCH-JSON "):])["rows"]:
+        for row in json.loads(found[-1][len("BENCH-JSON ") :])["rows"]:
             lines.append("| " + " | ".join([name, *row]) + " |")
     lines += ["", f"Whole run: {time.perf_counter() - started:.0f} s"]
     table = "\n".join(lines)

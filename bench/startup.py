@@ -47,11 +47,13 @@ class Tmux:
 
     def __init__(self, width: int = 100, height: int = 30) -> None:
         self.socket = f"quiz-bench-{time.time_ns()}"
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height), "sleep 3600")
+        self.tmux(
+            "-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height), "sleep 3600"
+        )
         self.tmux("set-option", "-g", "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
         return done.stdout
@@ -74,8 +76,14 @@ class Tmux:
 
 
 def imports_textual(argv: list[str], env: dict) -> bool:
-    done = subprocess.run([sys.executable, "-X", "importtime", *argv], cwd=ROOT, env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *argv],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     return any(line.rsplit("|", 1)[-1].strip().split(".")[0] == "textual" for line in done.stderr.splitlines())
 
 
@@ -127,11 +135,20 @@ def main() -> list[tuple[str, str, str, str]]:
         rows.append(("`quiz --help` minus the interpreter alone", ms(h - median(baseline)), "", ""))
         if scripted:
             s = median(scripted)
-            rows.append(("`quiz --help` through the installed `quiz` script (median of 10)", ms(s), "≤ 100 ms",
-                         verdict(s <= 0.100)))
+            rows.append(
+                (
+                    "`quiz --help` through the installed `quiz` script (median of 10)",
+                    ms(s),
+                    "≤ 100 ms",
+                    verdict(s <= 0.100),
+                )
+            )
         v = median(validates)
         rows.append(("`quiz validate questions/`, whole process, cached (median of 10)", ms(v), "", ""))
-        for label, argv in (("--help", ["-m", "quiz", "--help"]), ("validate", ["-m", "quiz", "validate", "questions/"])):
+        for label, argv in (
+            ("--help", ["-m", "quiz", "--help"]),
+            ("validate", ["-m", "quiz", "validate", "questions/"]),
+        ):
             loaded = imports_textual(argv, env)
             rows.append((f"`quiz {label}` imports textual", "yes" if loaded else "no", "no", verdict(not loaded)))
     print_rows("Start-up", rows)

@@ -73,13 +73,22 @@ def question_lines(n: int, qtype: str, quote: tuple[str, str] | None) -> list[st
         lines += [f"    prompt: {_s(prompt)}", f"    answers: {_flow([f'Rider {n}', f'rider-{n}'])}"]
     elif qtype == "numeric":
         if n % 2:
-            lines += [f"    prompt: {_s(f'How many stages in edition {n}?')}", f"    answer: {n % 97}",
-                      "    tolerance: 1", "    unit: stages"]
+            lines += [
+                f"    prompt: {_s(f'How many stages in edition {n}?')}",
+                f"    answer: {n % 97}",
+                "    tolerance: 1",
+                "    unit: stages",
+            ]
         else:
-            lines += [f"    prompt: {_s(f'In what span of years is event {n}?')}", f"    range: [{1900 + n % 50}, {1960 + n % 50}]"]
+            lines += [
+                f"    prompt: {_s(f'In what span of years is event {n}?')}",
+                f"    range: [{1900 + n % 50}, {1960 + n % 50}]",
+            ]
     elif qtype == "ordering":
-        lines += [f"    prompt: {_s(f'Put the steps of sequence {n} in order.')}",
-                  f"    items: {_flow([f'Step {k} of {n}' for k in (1, 2, 3, 4)])}"]
+        lines += [
+            f"    prompt: {_s(f'Put the steps of sequence {n} in order.')}",
+            f"    items: {_flow([f'Step {k} of {n}' for k in (1, 2, 3, 4)])}",
+        ]
     elif qtype == "matching":
         lines += [f"    prompt: {_s(f'Match the pairs of set {n}.')}", "    pairs:"]
         for k in (1, 2, 3):

@@ -20,12 +20,15 @@ _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 
 
+#: Letters that do not decompose but players type without their stroke.
+_UNSTROKED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
 def normalize(text: str) -> str:
     """Fold case, drop accents and punctuation, squeeze spaces."""
     decomposed = unicodedata.normalize("NFKD", str(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Letters that do not decompose but players type without their stroke.
-    stripped = stripped.translate(str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"}))
+    stripped = stripped.translate(_UNSTROKED)
     stripped = stripped.replace("&", " and ")
     return _SPACE.sub(" ", _PUNCT.sub(" ", stripped.casefold())).strip()
 
@@ -41,7 +44,9 @@ def within_one_edit(a: str, b: str) -> bool:
         diffs = [i for i in range(la) if a[i] != b[i]]
         if len(diffs) == 1:
             return True
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        return (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
     if la > lb:
         a, b = b, a
     # b is one longer: skip one char of b.

@@ -12,10 +12,10 @@ Both entries then carry a warning naming the file that won.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
 
 from quiz import locations
 from quiz.errors import FileProblem, PackInvalid, Problem
@@ -112,11 +112,26 @@ def load_entry(path: str | Path, origin: str, progress: Progress | None = None) 
         if _looks_like_facts(p, data):
             return None
         header = _header_guess(data)
-        return PackEntry(header[0] or _stem(p), header[1] or _stem(p), origin, name, None,
-                         str(exc.problems[0]), problems=list(exc.problems))
+        return PackEntry(
+            header[0] or _stem(p),
+            header[1] or _stem(p),
+            origin,
+            name,
+            None,
+            str(exc.problems[0]),
+            problems=list(exc.problems),
+        )
     pack = loaded.pack
-    return PackEntry(pack.id, pack.title, origin, name, pack, None,
-                     warnings=[str(w) for w in loaded.warnings], problems=list(loaded.warnings))
+    return PackEntry(
+        pack.id,
+        pack.title,
+        origin,
+        name,
+        pack,
+        None,
+        warnings=[str(w) for w in loaded.warnings],
+        problems=list(loaded.warnings),
+    )
 
 
 def _parsed(path: Path) -> object:
@@ -179,13 +194,21 @@ def _entry_point_packs(ep: object) -> list[Path]:
     folder = resources.files(value)
     packs = []
     for item in folder.iterdir():
-        if item.name.endswith((".yaml", ".yml")) and item.is_file() and not item.name.endswith((".facts.yaml", ".facts.yml")):
+        if (
+            item.name.endswith((".yaml", ".yml"))
+            and item.is_file()
+            and not item.name.endswith((".facts.yaml", ".facts.yml"))
+        ):
             packs.append(Path(str(item)))
     return sorted(packs)
 
 
-def sources(extra_paths: Iterable[str | Path] = (), include_builtin: bool = True, include_user: bool = True,
-            include_plugins: bool = True) -> list[tuple[str, Path | None, str | None]]:
+def sources(
+    extra_paths: Iterable[str | Path] = (),
+    include_builtin: bool = True,
+    include_user: bool = True,
+    include_plugins: bool = True,
+) -> list[tuple[str, Path | None, str | None]]:
     """Every (origin, path, error) the catalog would load, before loading anything."""
     found: list[tuple[str, Path | None, str | None]] = []
     if include_builtin:
@@ -203,9 +226,13 @@ def sources(extra_paths: Iterable[str | Path] = (), include_builtin: bool = True
     return found
 
 
-def discover(extra_paths: Iterable[str | Path] = (), include_builtin: bool = True, include_user: bool = True,
-             include_plugins: bool = True,
-             progress: Callable[[Path, float], None] | None = None) -> list[PackEntry]:
+def discover(
+    extra_paths: Iterable[str | Path] = (),
+    include_builtin: bool = True,
+    include_user: bool = True,
+    include_plugins: bool = True,
+    progress: Callable[[Path, float], None] | None = None,
+) -> list[PackEntry]:
     """Every pack found, sorted by origin then id; never raises for a bad pack.
 
     ``progress(path, fraction)`` hears how far each file's first reading has got,
@@ -247,7 +274,9 @@ def _settle_clashes(entries: list[PackEntry]) -> None:
                 e.warnings.append(f"pack id '{pack_id}' is also used by {others}; this file ({winner.path}) is used")
             else:
                 e.shadowed_by = winner.path
-                e.warnings.append(f"pack id '{pack_id}' is also used by {winner.path}, which is used instead of this file")
+                e.warnings.append(
+                    f"pack id '{pack_id}' is also used by {winner.path}, which is used instead of this file"
+                )
 
 
 def winners(entries: Iterable[PackEntry]) -> list[PackEntry]:

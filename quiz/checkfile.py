@@ -18,7 +18,7 @@ from quiz.errors import FileProblem, Problem
 from quiz.facts import check_facts_data
 from quiz.locations import seeds_dir
 from quiz.progress import part
-from quiz.validate import shown, check_pack_data, is_facts_data, question_ids
+from quiz.validate import check_pack_data, is_facts_data, question_ids, shown
 from quiz.yamlfile import decode_utf8, parse_yaml
 
 
@@ -59,8 +59,13 @@ def check_file(path: str | Path, progress: Any = None) -> FileReport:
         if what == "pack":
             hit = packcache.lookup(raw, path)
             if hit is not None:
-                return FileReport(name, "pack", [packcache.problem_from(p, name) for p in hit["warnings"]],
-                                  [tuple(i) for i in hit["ids"]], _cached_pack_id(hit["info"]["id"], raw))
+                return FileReport(
+                    name,
+                    "pack",
+                    [packcache.problem_from(p, name) for p in hit["warnings"]],
+                    [tuple(i) for i in hit["ids"]],
+                    _cached_pack_id(hit["info"]["id"], raw),
+                )
         text = decode_utf8(raw, name, what)
         data = parse_yaml(text, name, what, part(progress, 0.0, 0.75))
     except FileProblem as exc:
@@ -105,9 +110,16 @@ def duplicate_pack_ids(reports: list[FileReport]) -> list[Problem]:
         if pack_id in first:
             other, other_line = first[pack_id]
             where = f"{other}:{other_line}" if other_line else other
-            out.append(Problem(report.path, line, column,
-                               f"pack id {shown(pack_id)} is also used in {where}; only one of the two can be played, "
-                               "so give this pack its own id", "warning"))
+            out.append(
+                Problem(
+                    report.path,
+                    line,
+                    column,
+                    f"pack id {shown(pack_id)} is also used in {where}; only one of the two can be played, "
+                    "so give this pack its own id",
+                    "warning",
+                )
+            )
         else:
             first[pack_id] = (report.path, line)
     return out
@@ -127,7 +139,9 @@ def duplicate_ids(reports: list[FileReport]) -> list[Problem]:
             seen_here.add(qid)
             if qid in first:
                 other, other_line = first[qid]
-                out.append(Problem(report.path, line, col, f"question id {shown(qid)} is also used in {other}:{other_line}"))
+                out.append(
+                    Problem(report.path, line, col, f"question id {shown(qid)} is also used in {other}:{other_line}")
+                )
             else:
                 first[qid] = (report.path, line)
     return out

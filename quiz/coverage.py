@@ -12,7 +12,8 @@ A **sentence** here is what a reader would call one:
 * a line with no closing mark (a headline) is one sentence.
 
 A **word** is a run of non-space characters holding a letter or a digit ("-"
-alone is not one); the punctuation around it is not part of it. A sentence is **quoted** by a fact when the fact's quote,
+alone is not one); the punctuation around it is not part of it. A sentence is
+**quoted** by a fact when the fact's quote,
 found in the seed (spacing aside), covers at least ``min(6, words in the
 sentence)`` of its words: a quote may take a clause of a long sentence, or run
 across two sentences.

@@ -275,7 +275,10 @@ def format_value(kind: str, value: Any, unit: str = "") -> str:
 
 def quote_in_text(quote: str, text: str) -> bool:
     """Is the quote a verbatim part of the text, spacing aside?"""
-    squeeze = lambda s: _SPACE.sub(" ", s).strip()
+
+    def squeeze(s):
+        return _SPACE.sub(" ", s).strip()
+
     needle = squeeze(quote)
     return bool(needle) and needle in squeeze(text)
 
@@ -578,7 +581,8 @@ def _check_relations(c: _Checker, data: dict, types: set[str], categories: set[s
                         c.add(
                             item,
                             key,
-                            f"'{key}' must carry its hedge ('reportedly', 'according to' ...): the relation says hedged: true",
+                            f"'{key}' must carry its hedge ('reportedly', 'according to' ...):"
+                            " the relation says hedged: true",
                         )
         if "unit" in item and not isinstance(item["unit"], str):
             c.add(item, "unit", "'unit' must be text")
@@ -630,7 +634,8 @@ def _check_facts(c: _Checker, data: dict, entities: dict[str, dict], relations: 
                 c.add(
                     item,
                     "subject",
-                    f"'{subject}' is a {ent.get('type')}, but '{rel.get('id')}' needs a {rel.get('subject')} as subject",
+                    f"'{subject}' is a {ent.get('type')}, but '{rel.get('id')}' needs a {rel.get('subject')}"
+                    " as subject",
                 )
         status = item.get("status")
         if status not in STATUSES:
@@ -667,7 +672,9 @@ def _years_ok(value: Any) -> bool:
 
 
 def _word_count_in(needle: str, text: str) -> int:
-    squeeze = lambda s: _SPACE.sub(" ", s).strip()
+    def squeeze(s):
+        return _SPACE.sub(" ", s).strip()
+
     return len(re.findall(r"(?<!\w)" + re.escape(squeeze(needle)) + r"(?!\w)", squeeze(text)))
 
 

@@ -75,17 +75,78 @@ TRUE_FALSE_SHARE = 0.4
 #: Rounds of selection: a fact takes at most one question per round.
 ROUNDS = lint.MAX_PER_FACT
 #: Words a question may start with that are not names, so a hedge before them takes them in lower case.
-_LOWERABLE = frozenset((
-    "which", "what", "who", "whom", "whose", "how", "why", "when", "where", "name", "type", "pick", "match",
-    "complete", "fill", "put", "in", "on", "for", "to", "from", "the", "a", "an", "each", "one", "there", "it",
-    "this", "these", "is", "was", "were", "are", "did", "does", "do", "had", "has", "if", "between", "early",
-    "teams", "casual", "with", "as", "at", "by", "after", "before", "during", "of"
-))  # fmt: skip
+_LOWERABLE = frozenset(
+    (
+        "which",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "when",
+        "where",
+        "name",
+        "type",
+        "pick",
+        "match",
+        "complete",
+        "fill",
+        "put",
+        "in",
+        "on",
+        "for",
+        "to",
+        "from",
+        "the",
+        "a",
+        "an",
+        "each",
+        "one",
+        "there",
+        "it",
+        "this",
+        "these",
+        "is",
+        "was",
+        "were",
+        "are",
+        "did",
+        "does",
+        "do",
+        "had",
+        "has",
+        "if",
+        "between",
+        "early",
+        "teams",
+        "casual",
+        "with",
+        "as",
+        "at",
+        "by",
+        "after",
+        "before",
+        "during",
+        "of",
+    )
+)
 #: Preferred order of question kinds for a fact (lower first): the kinds a teacher misses most come first.
 RANK = {
-    "change": 0, "who-said": 0, "superseded": 0, "reason": 0, "object-mc": 1, "subject-mc": 1, "gap": 1, "match": 1,
-    "order": 1, "all": 1, "typed": 1, "true": 2, "false": 2,
-}  # fmt: skip
+    "change": 0,
+    "who-said": 0,
+    "superseded": 0,
+    "reason": 0,
+    "object-mc": 1,
+    "subject-mc": 1,
+    "gap": 1,
+    "match": 1,
+    "order": 1,
+    "all": 1,
+    "typed": 1,
+    "true": 2,
+    "false": 2,
+}
 
 
 @dataclass
@@ -275,8 +336,18 @@ class Generator:
 
     # ------------------------------------------------------------ candidates
 
-    def candidate(self, qid: str, kind: str, category: str, qtype: str, prompt: str, facts: list[Fact],
-                  explanation: str = "", source: Fact | None = None, **kw: Any) -> bool:  # fmt: skip
+    def candidate(
+        self,
+        qid: str,
+        kind: str,
+        category: str,
+        qtype: str,
+        prompt: str,
+        facts: list[Fact],
+        explanation: str = "",
+        source: Fact | None = None,
+        **kw: Any,
+    ) -> bool:
         """Add a candidate unless the linter would warn about it; say whether it was added."""
         cited = source or facts[0]
         if not explanation:
@@ -302,8 +373,20 @@ class Generator:
         self.drafts.append(_Draft(q, RANK[kind]))
         return True
 
-    def choice(self, qid: str, kind: str, category: str, prompt: str, facts: list[Fact], right: str,
-               pools: list[list[str]], rng: random.Random, count: int, arrange: str = "shuffle", **kw: Any) -> bool:  # fmt: skip
+    def choice(
+        self,
+        qid: str,
+        kind: str,
+        category: str,
+        prompt: str,
+        facts: list[Fact],
+        right: str,
+        pools: list[list[str]],
+        rng: random.Random,
+        count: int,
+        arrange: str = "shuffle",
+        **kw: Any,
+    ) -> bool:
         """A multiple-choice candidate: the first draw of wrong options the linter finds fair.
 
         ``pools`` are tried in order (a draw takes from the first pool, topped up
@@ -353,7 +436,8 @@ class Generator:
     def wrong_entities(
         self, answer: str, candidates: Iterable[str], exclude: set[str], rel: Relation, context: str = ""
     ) -> list[list[str]]:
-        """Wrong options for an entity answer: same type and kind first, then same type, then the relation's other types."""
+        """Wrong options for an entity answer: same type and kind first, then same type, then the relation's
+        other types."""
         taken = {_fold(self.name(e)) for e in exclude if e in self.base.entities}
         ok = [
             e
@@ -370,8 +454,9 @@ class Generator:
         rest = [self.name(e) for e in ok if self.base.entities[e].type != right.type]
         return [p for p in (kind, same, rest) if p]
 
-    def wrong_values(self, fact: Fact, exclude: set, question_own: bool = False) -> list[str]:
-        """Wrong values: near years, numbers and dates, or texts from the relation's pool (length-balanced later by lint)."""
+    def wrong_values(self, fact: Fact, exclude: set) -> list[str]:
+        """Wrong values: near years, numbers and dates, or texts from the relation's pool (length-balanced
+        later by lint)."""
         rel = self.rel(fact)
         kind = rel.value
         tolerance = max(fact.tolerance if fact.tolerance is not None else rel.tolerance, 0.0)
@@ -448,22 +533,48 @@ class Generator:
         if not asks:
             pass
         elif rel.is_value:
-            excluded = exclude if fact.ask else {
-                f.value for f in self.true_facts
-                if f.subject == fact.subject and f.relation in self.related[rel.id] and self.rel(f).value == rel.value
-            }  # fmt: skip
+            excluded = (
+                exclude
+                if fact.ask
+                else {
+                    f.value
+                    for f in self.true_facts
+                    if f.subject == fact.subject
+                    and f.relation in self.related[rel.id]
+                    and self.rel(f).value == rel.value
+                }
+            )
             wrong = self.wrong_values(fact, excluded)
             how = "number" if rel.value in ("year", "number") else "date" if rel.value == "date" else "shuffle"
             pools = [wrong[: count + 2]] if rel.value in ("year", "number", "date") else [wrong]
-            self.choice(f"{fact.id}.object-mc", kind, self.category(fact), prompt, [fact], self.answer_text(fact),
-                        pools, rng, count, how)  # fmt: skip
+            self.choice(
+                f"{fact.id}.object-mc",
+                kind,
+                self.category(fact),
+                prompt,
+                [fact],
+                self.answer_text(fact),
+                pools,
+                rng,
+                count,
+                how,
+            )
         else:
             context = fact.subject
             pools = self.wrong_entities(
                 fact.object, self.entities_of(rel.object), exclude | {fact.subject}, rel, context
             )
-            self.choice(f"{fact.id}.object-mc", kind, self.category(fact), prompt, [fact], self.name(fact.object),
-                        pools, rng, count)  # fmt: skip
+            self.choice(
+                f"{fact.id}.object-mc",
+                kind,
+                self.category(fact),
+                prompt,
+                [fact],
+                self.name(fact.object),
+                pools,
+                rng,
+                count,
+            )
         if len(asks) > 1 and len(exclude) == 1:
             self.typed(rel, fact, self.finish(self.fill(asks[1], subject, rel=rel), hedge), f"{fact.id}.object-typed")
         if rel.ask_all_objects and len(group) > 1 and not fact.ask:
@@ -512,9 +623,15 @@ class Generator:
         )
         if len(rel.ask_subject) > 1 and len(exclude) == 1:
             subject = self.base.entities[fact.subject]
-            self.candidate(f"{fact.id}.subject-typed", "typed", self.category(fact), TYPE_IN,
-                           self.finish(self.fill(rel.ask_subject[1], obj=answer, rel=rel), hedge), [fact],
-                           answers=_unique([subject.name, *subject.aliases]))  # fmt: skip
+            self.candidate(
+                f"{fact.id}.subject-typed",
+                "typed",
+                self.category(fact),
+                TYPE_IN,
+                self.finish(self.fill(rel.ask_subject[1], obj=answer, rel=rel), hedge),
+                [fact],
+                answers=_unique([subject.name, *subject.aliases]),
+            )
         if rel.ask_all_subjects and len(group) > 1:
             wrong = self._layered(
                 rng,
@@ -531,8 +648,18 @@ class Generator:
         category = self.category(fact)
         if rel.value in ("year", "number"):
             tolerance = fact.tolerance if fact.tolerance is not None else rel.tolerance
-            self.candidate(qid, "typed", category, NUMERIC, prompt, [fact], value=float(fact.value), tolerance=tolerance,
-                           answers=(format_value("year", fact.value),), unit=rel.unit if rel.value == "number" else "")  # fmt: skip
+            self.candidate(
+                qid,
+                "typed",
+                category,
+                NUMERIC,
+                prompt,
+                [fact],
+                value=float(fact.value),
+                tolerance=tolerance,
+                answers=(format_value("year", fact.value),),
+                unit=rel.unit if rel.value == "number" else "",
+            )
         elif rel.value == "date":
             return  # dates are typed in too many ways to mark fairly
         elif rel.is_value:
@@ -622,8 +749,15 @@ class Generator:
             if swaps:
                 wrongs.append(("false-swap", self.answer_text(rng.choice(swaps))))
         for suffix, answer in wrongs:
-            self.candidate(f"{fact.id}.{suffix}", "false", category, TRUE_FALSE, "True or false: " + self.statement(fact, answer),
-                           [fact], answers=("false",))  # fmt: skip
+            self.candidate(
+                f"{fact.id}.{suffix}",
+                "false",
+                category,
+                TRUE_FALSE,
+                "True or false: " + self.statement(fact, answer),
+                [fact],
+                answers=("false",),
+            )
 
     def superseded(self, rel: Relation, fact: Fact) -> None:
         """A superseded report is only stated as false, or asked about as what early reports said.
@@ -634,8 +768,13 @@ class Generator:
         key = value_key(rel.value, fact.value) if rel.is_value else fact.object
         if key in true_keys:
             return  # superseded by itself being confirmed: nothing false to ask
-        official = [f for f in self.true_facts if f.relation == rel.id and (f.subject == fact.subject or
-                    (value_key(rel.value, f.value) if rel.is_value else f.object) == key) and f.seed != fact.seed]  # fmt: skip
+        official = [
+            f
+            for f in self.true_facts
+            if f.relation == rel.id
+            and (f.subject == fact.subject or (value_key(rel.value, f.value) if rel.is_value else f.object) == key)
+            and f.seed != fact.seed
+        ]
         rng = self.rng(f"{fact.id}.superseded")
         cited = rng.choice(official) if official else fact
         facts = [fact, cited] if official else [fact]
@@ -643,8 +782,17 @@ class Generator:
         if official:
             explanation += f" {_capitalise(self.called(fact.seed))} said: {_quoted(fact.quote)}"
         category = self.category(fact)
-        self.candidate(f"{fact.id}.false", "false", category, TRUE_FALSE, "True or false: " + self.statement(fact), facts,
-                       explanation=explanation, source=cited, answers=("false",))  # fmt: skip
+        self.candidate(
+            f"{fact.id}.false",
+            "false",
+            category,
+            TRUE_FALSE,
+            "True or false: " + self.statement(fact),
+            facts,
+            explanation=explanation,
+            source=cited,
+            answers=("false",),
+        )
         if not rel.ask_superseded or rel.is_value:
             return
         answer = self.answer_text(fact)
@@ -655,12 +803,32 @@ class Generator:
         pools = [[self.name(e) for e in sorted(really & named)], [self.name(e) for e in sorted(really - named)]]
         prompt = self.finish(self.fill(rel.ask_superseded[0], obj=answer, rel=rel))
         if candidates:
-            self.choice(f"{fact.id}.superseded-mc", "superseded", category, prompt, facts, self.name(fact.subject), pools, rng,
-                        CHOICES - 1, explanation=explanation, source=cited)  # fmt: skip
+            self.choice(
+                f"{fact.id}.superseded-mc",
+                "superseded",
+                category,
+                prompt,
+                facts,
+                self.name(fact.subject),
+                pools,
+                rng,
+                CHOICES - 1,
+                explanation=explanation,
+                source=cited,
+            )
         if len(rel.ask_superseded) > 1:
             ent = self.base.entities[fact.subject]
-            self.candidate(f"{fact.id}.superseded-typed", "typed", category, TYPE_IN, self.finish(self.fill(rel.ask_superseded[1], obj=answer, rel=rel)),
-                           facts, explanation=explanation, source=cited, answers=_unique([ent.name, *ent.aliases]))  # fmt: skip
+            self.candidate(
+                f"{fact.id}.superseded-typed",
+                "typed",
+                category,
+                TYPE_IN,
+                self.finish(self.fill(rel.ask_superseded[1], obj=answer, rel=rel)),
+                facts,
+                explanation=explanation,
+                source=cited,
+                answers=_unique([ent.name, *ent.aliases]),
+            )
 
     def matching(self, rel: Relation, true: list[Fact]) -> None:
         hedge = self.hedge_of(true)
@@ -729,8 +897,18 @@ class Generator:
             )
         elif number:
             tolerance = fact.tolerance if fact.tolerance is not None else rel.tolerance
-            self.candidate(f"{fact.id}.gap", "gap", category, NUMERIC, prompt, [fact], value=float(fact.gap), tolerance=tolerance,
-                           answers=(fact.gap,), **kw)  # fmt: skip
+            self.candidate(
+                f"{fact.id}.gap",
+                "gap",
+                category,
+                NUMERIC,
+                prompt,
+                [fact],
+                value=float(fact.gap),
+                tolerance=tolerance,
+                answers=(fact.gap,),
+                **kw,
+            )
         else:
             spelled = _NUMBER_WORDS.get(fact.gap.casefold())
             answers = _unique([fact.gap, *fact.aliases, *([str(spelled)] if spelled is not None else [])])
@@ -741,21 +919,43 @@ class Generator:
     def change_questions(self, change: Change) -> None:
         before, after = self.by_id[change.before_fact], self.by_id[change.after_fact]
         subject = self.name(change.subject)
-        explanation = (f"{_capitalise(self.called(before.seed))} said: {_quoted(before.quote)} "
-                       f"{_capitalise(self.called(after.seed))} says: {_quoted(after.quote)}")  # fmt: skip
+        explanation = (
+            f"{_capitalise(self.called(before.seed))} said: {_quoted(before.quote)} "
+            f"{_capitalise(self.called(after.seed))} says: {_quoted(after.quote)}"
+        )
         right = f"{change.before} → {change.after}"
         rng = self.rng(f"{change.id}.change")
         prompt = self.finish(self.fill(change.ask, subject))
-        self.choice(f"{change.id}.change-mc", "change", change.category, prompt, [before, after], right,
-                    [_change_grid(change, rng)], rng, CHOICES - 1, explanation=explanation, source=after)  # fmt: skip
+        self.choice(
+            f"{change.id}.change-mc",
+            "change",
+            change.category,
+            prompt,
+            [before, after],
+            right,
+            [_change_grid(change, rng)],
+            rng,
+            CHOICES - 1,
+            explanation=explanation,
+            source=after,
+        )
         frame = change.statement or DEFAULT_CHANGE_STATEMENT
         for suffix, a, b, truth in (
             ("change-true", change.before, change.after, "true"),
             ("change-false", change.after, change.before, "false"),
         ):
             statement = self.finish(frame.replace("{subject}", subject).replace("{before}", a).replace("{after}", b))
-            self.candidate(f"{change.id}.{suffix}", "true" if truth == "true" else "false", change.category, TRUE_FALSE,
-                           "True or false: " + statement, [before, after], explanation=explanation, source=after, answers=(truth,))  # fmt: skip
+            self.candidate(
+                f"{change.id}.{suffix}",
+                "true" if truth == "true" else "false",
+                change.category,
+                TRUE_FALSE,
+                "True or false: " + statement,
+                [before, after],
+                explanation=explanation,
+                source=after,
+                answers=(truth,),
+            )
 
     def ordering_question(self, ordering: Ordering) -> None:
         facts = [f for f in self.base.facts if f.id in ordering.facts and f.is_true]
@@ -793,8 +993,16 @@ class Generator:
         levels = lint.familiarity(questions)
         questions = [replace(q, difficulty=lint.expected_difficulty(q, n)) for q, n in zip(questions, levels)]
         t = self.base.topic
-        info = PackInfo(id=t.id, title=t.title, description=t.description, version=t.version, language=t.language,
-                        authors=t.authors, license=t.license, sources=tuple({str(k): str(v) for k, v in s.items()} for s in t.sources))  # fmt: skip
+        info = PackInfo(
+            id=t.id,
+            title=t.title,
+            description=t.description,
+            version=t.version,
+            language=t.language,
+            authors=t.authors,
+            license=t.license,
+            sources=tuple({str(k): str(v) for k, v in s.items()} for s in t.sources),
+        )
         return Pack(info=info, questions=questions)
 
     def fixed_order(self, q: Question) -> str:
@@ -875,8 +1083,24 @@ class Generator:
         return [d.question for d in drafts if d.question.id in taken]
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+}
 #: Words of the quote kept on each side of a gap.
 EXCERPT_WORDS = 14
 #: A gap's sentence shorter than this many words is shown after the sentence before it.

@@ -26,7 +26,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from quiz.errors import Problem
@@ -57,7 +57,9 @@ RULES: dict[str, str] = {
     "option-convergence": "the right 'before → after' answer is the one made of the halves other options repeat",
     "order-hint": "an ordering item shows its own year or date, or the prompt names the first or last item",
     "length-hint": "a typed answer's hint ('two words') does not fit the answer",
-    "near-duplicate": "two questions ask the same thing with the same answer (or from the same sentence), or share one prompt",
+    "near-duplicate": (
+        "two questions ask the same thing with the same answer (or from the same sentence), or share one prompt"
+    ),
     "fact-overasked": "more than 4 questions use the same fact",
     "sentence-overasked": "more questions cite one source sentence than twice the facts it holds (and more than 6)",
     "answer-overused": "the same right answer is given by more than 6 questions",
@@ -85,52 +87,270 @@ FAMILIAR = 3
 
 _CHOICE_TYPES = (MULTIPLE_CHOICE, MULTI_SELECT)
 _MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december"
-)  # fmt: skip
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # Little words no question is told apart by.
-STOP = frozenset((
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "is",
-    "are", "was", "were", "be", "been", "being", "am", "it", "its", "it's", "this", "that", "these", "those",
-    "which", "what", "who", "whom", "whose", "how", "why", "when", "where", "did", "does", "do", "done", "has",
-    "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "their", "there",
-    "they", "them", "his", "her", "he", "she", "we", "our", "us", "you", "your", "i", "me", "my", "as", "if",
-    "than", "then", "so", "not", "no", "also", "only", "very", "much", "more", "most", "some", "such", "each",
-    "every", "other", "into", "onto", "about", "after", "before", "over", "under", "between", "through", "during",
-    "according", "said", "says", "just", "even", "like", "own", "too"
-))  # fmt: skip
+STOP = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "when",
+        "where",
+        "did",
+        "does",
+        "do",
+        "done",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "their",
+        "there",
+        "they",
+        "them",
+        "his",
+        "her",
+        "he",
+        "she",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "as",
+        "if",
+        "than",
+        "then",
+        "so",
+        "not",
+        "no",
+        "also",
+        "only",
+        "very",
+        "much",
+        "more",
+        "most",
+        "some",
+        "such",
+        "each",
+        "every",
+        "other",
+        "into",
+        "onto",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "between",
+        "through",
+        "during",
+        "according",
+        "said",
+        "says",
+        "just",
+        "even",
+        "like",
+        "own",
+        "too",
+    )
+)
 # Words of the question's frame rather than its content.
-STOCK = frozenset((
-    "true", "false", "name", "type", "pick", "match", "complete", "fill", "gap", "put", "following", "one", "these"
-))  # fmt: skip
+STOCK = frozenset(
+    ("true", "false", "name", "type", "pick", "match", "complete", "fill", "gap", "put", "following", "one", "these")
+)
 # Words too common in names to give an answer away on their own.
-GENERIC = frozenset((
-    "team", "teams", "films", "film", "series", "sport", "tour", "france", "cycling", "docuseries", "documentary",
-    "race", "company"
-))  # fmt: skip
-_CONNECTORS = frozenset((
-    "de", "du", "la", "le", "les", "of", "to", "the", "and", "or", "for", "von", "van", "der", "den", "di", "da",
-    "del", "a", "an", "in", "on", "at", "&", "+", "y"
-))  # fmt: skip
+GENERIC = frozenset(
+    (
+        "team",
+        "teams",
+        "films",
+        "film",
+        "series",
+        "sport",
+        "tour",
+        "france",
+        "cycling",
+        "docuseries",
+        "documentary",
+        "race",
+        "company",
+    )
+)
+_CONNECTORS = frozenset(
+    (
+        "de",
+        "du",
+        "la",
+        "le",
+        "les",
+        "of",
+        "to",
+        "the",
+        "and",
+        "or",
+        "for",
+        "von",
+        "van",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "&",
+        "+",
+        "y",
+    )
+)
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 #: Words that give an option its tone. A right answer that alone lacks the tone every wrong option
 #: shares is the odd one out: the success among harms, the drama among calm (``option-tone``).
 TONES: dict[str, frozenset[str]] = {
-    "upbeat": frozenset((
-        "success", "successful", "popular", "acclaim", "acclaimed", "smash hit", "win-win", "breakthrough",
-        "fascinating", "thrilling", "inspiring", "iconic", "legendary", "triumph", "celebrated", "praised", "beloved",
-        "much-loved", "boost", "boosted", "benefit", "benefits", "delighted", "proud", "wildly", "hugely",
-    )),
-    "downbeat": frozenset((
-        "cancelled", "canceled", "little-known", "little-watched", "little interest", "rarely", "poor", "poorly",
-        "mixed", "mistake", "backwards", "footnote", "distraction", "costly", "fading", "failure", "failed", "flop",
-        "lowered", "less", "fewer", "driven away", "declined", "worse", "short-lived", "unpopular", "criticised",
-        "criticized", "panned", "gamble", "long shot", "disappointing", "waste",
-    )),
-    "flat": frozenset((
-        "boredom", "boring", "bored", "indifference", "indifferent", "calm", "dull", "bland", "uneventful", "tedium",
-    )),
-}  # fmt: skip
+    "upbeat": frozenset(
+        (
+            "success",
+            "successful",
+            "popular",
+            "acclaim",
+            "acclaimed",
+            "smash hit",
+            "win-win",
+            "breakthrough",
+            "fascinating",
+            "thrilling",
+            "inspiring",
+            "iconic",
+            "legendary",
+            "triumph",
+            "celebrated",
+            "praised",
+            "beloved",
+            "much-loved",
+            "boost",
+            "boosted",
+            "benefit",
+            "benefits",
+            "delighted",
+            "proud",
+            "wildly",
+            "hugely",
+        )
+    ),
+    "downbeat": frozenset(
+        (
+            "cancelled",
+            "canceled",
+            "little-known",
+            "little-watched",
+            "little interest",
+            "rarely",
+            "poor",
+            "poorly",
+            "mixed",
+            "mistake",
+            "backwards",
+            "footnote",
+            "distraction",
+            "costly",
+            "fading",
+            "failure",
+            "failed",
+            "flop",
+            "lowered",
+            "less",
+            "fewer",
+            "driven away",
+            "declined",
+            "worse",
+            "short-lived",
+            "unpopular",
+            "criticised",
+            "criticized",
+            "panned",
+            "gamble",
+            "long shot",
+            "disappointing",
+            "waste",
+        )
+    ),
+    "flat": frozenset(
+        (
+            "boredom",
+            "boring",
+            "bored",
+            "indifference",
+            "indifferent",
+            "calm",
+            "dull",
+            "bland",
+            "uneventful",
+            "tedium",
+        )
+    ),
+}
 #: Separators of a two-part answer ("before → after"), for ``option-convergence``.
 _ARROWS = ("→", "->")
 
@@ -227,7 +447,10 @@ def answer_key(q: Question) -> tuple:
 def question_findings(q: Question, info: PackInfo | None = None) -> list[Finding]:
     """Every question rule's findings for one question."""
     out: list[Finding] = []
-    add = lambda rule, message: out.append(Finding(rule, q, message))
+
+    def add(rule, message):
+        return out.append(Finding(rule, q, message))
+
     prompt = fold(q.prompt)
     rights = right_answers(q)
     wrongs = [c for c in q.choices if c not in q.answers]
@@ -269,7 +492,11 @@ def question_findings(q: Question, info: PackInfo | None = None) -> list[Finding
     return out
 
 
-def _choice_findings(q: Question, add, wrongs: list[str]) -> None:  # type: ignore[no-untyped-def]
+#: Reports a warning: (rule, message).
+Add = Callable[[str, str], None]
+
+
+def _choice_findings(q: Question, add: Add, wrongs: list[str]) -> None:
     for answer in q.answers:
         fa = fold(answer)
         for other in q.choices:
@@ -293,7 +520,8 @@ def _choice_findings(q: Question, add, wrongs: list[str]) -> None:  # type: igno
         if not right_kinds & wrong_kinds:
             add(
                 "option-kind",
-                f"the right options are {'/'.join(sorted(right_kinds))}s and the wrong ones {'/'.join(sorted(wrong_kinds))}s",
+                f"the right options are {'/'.join(sorted(right_kinds))}s"
+                f" and the wrong ones {'/'.join(sorted(wrong_kinds))}s",
             )
     if wrongs and len(q.choices) >= 3:
         _tone_findings(q, add, wrongs)
@@ -315,7 +543,7 @@ def tones(text: str) -> set[str]:
     return {tone for tone, words in TONES.items() if any(_occurs(w, folded) for w in words)}
 
 
-def _tone_findings(q: Question, add, wrongs: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _tone_findings(q: Question, add: Add, wrongs: list[str]) -> None:
     if len(wrongs) < 2:
         return
     wrong_tones = [tones(w) for w in wrongs]
@@ -330,7 +558,7 @@ def _sentence_like(option: str) -> bool:
     return len(option.split()) >= 4
 
 
-def _form_findings(q: Question, add, wrongs: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _form_findings(q: Question, add: Add, wrongs: list[str]) -> None:
     """Options cut differently from one quote: a full stop only the answer has, a fragment among sentences."""
     if not all(_sentence_like(c) for c in q.choices):
         return
@@ -354,7 +582,7 @@ def _halves(option: str) -> tuple[str, str] | None:
     return None
 
 
-def _convergence_findings(q: Question, add) -> None:  # type: ignore[no-untyped-def]
+def _convergence_findings(q: Question, add: Add) -> None:
     """A player who picks the option made of the halves the others repeat should not win."""
     halves = [_halves(c) for c in q.choices]
     if len(halves) < 3 or any(h is None for h in halves) or not q.answers:
@@ -370,13 +598,24 @@ def _convergence_findings(q: Question, add) -> None:  # type: ignore[no-untyped-
         )
 
 
-def _order_findings(q: Question, add) -> None:  # type: ignore[no-untyped-def]
+def _order_findings(q: Question, add: Add) -> None:
     for item in q.answers:
         if re.search(r"\b(1\d{3}|20\d{2})\b", item) or any(_occurs(m, fold(item)) for m in _MONTHS):
             add("order-hint", f"the item '{item}' shows its own year or date")
             return
     items = [content_tokens(i) for i in q.answers]
-    ordering_words = {"chronological", "order", "earliest", "latest", "first", "last", "oldest", "newest", "events", "put"}  # fmt: skip
+    ordering_words = {
+        "chronological",
+        "order",
+        "earliest",
+        "latest",
+        "first",
+        "last",
+        "oldest",
+        "newest",
+        "events",
+        "put",
+    }
     for t in sorted(content_tokens(q.prompt) - ordering_words):
         holders = [i for i, toks in enumerate(items) if t in toks]
         if len(holders) == 1 and holders[0] in (0, len(items) - 1):
@@ -476,7 +715,10 @@ class Repetition:
 
     def findings(self, q: Question, duplicates: bool = True) -> list[Finding]:
         out: list[Finding] = []
-        add = lambda rule, message: out.append(Finding(rule, q, message))
+
+        def add(rule, message):
+            return out.append(Finding(rule, q, message))
+
         for fact in dict.fromkeys(q.facts):
             if self.per_fact[fact] + 1 > MAX_PER_FACT:
                 add("fact-overasked", f"fact '{fact}' is used by more than {MAX_PER_FACT} questions")

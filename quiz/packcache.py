@@ -175,6 +175,7 @@ def _shared(values: list, same: dict) -> list:
     seed quotes and recurring choices are stored once, load once and share
     memory in every question that uses them.
     """
+
     def one(value: object) -> object:
         if type(value) is str:
             return same.setdefault(value, value)
@@ -194,8 +195,13 @@ def store(
     entry = {
         "format": FORMAT,
         "info": {
-            "id": info.id, "title": info.title, "description": info.description, "version": info.version,
-            "language": info.language, "authors": list(info.authors), "license": info.license,
+            "id": info.id,
+            "title": info.title,
+            "description": info.description,
+            "version": info.version,
+            "language": info.language,
+            "authors": list(info.authors),
+            "license": info.license,
             "sources": [dict(s) for s in info.sources],
         },
         "columns_named": _COLUMNS,
@@ -226,8 +232,13 @@ def store(
 def _pack_from_entry(entry: dict, name: str) -> Pack:
     i = entry["info"]
     info = PackInfo(
-        id=i["id"], title=i["title"], description=i["description"], version=i["version"],
-        language=i["language"], authors=tuple(i["authors"]), license=i["license"],
+        id=i["id"],
+        title=i["title"],
+        description=i["description"],
+        version=i["version"],
+        language=i["language"],
+        authors=tuple(i["authors"]),
+        license=i["license"],
         sources=tuple(i["sources"]),
     )
     questions = _questions(entry, info.id)
@@ -248,7 +259,7 @@ def _questions(entry: dict, pack_id: str) -> list[Question]:
     n = len(seeds)
     if len(quotes) != n or len(columns) != len(_COLUMNS) or any(len(column) != n for column in columns):
         raise ValueError("damaged entry")
-    sources = list(map(new, repeat(Source, n)))
+    sources: list[Source | None] = list(map(new, repeat(Source, n)))
     deque(map(_slot_setter(Source, "seed"), sources, seeds), maxlen=0)
     deque(map(_slot_setter(Source, "quote"), sources, quotes), maxlen=0)
     for i, seed in enumerate(seeds):

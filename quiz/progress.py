@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 #: Called with the fraction of the work done so far.
 Progress = Callable[[float], None]
@@ -63,7 +64,7 @@ class TerminalProgress:
             self.stream.flush()
             self.width = 0
 
-    def __enter__(self) -> "TerminalProgress":
+    def __enter__(self) -> TerminalProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:

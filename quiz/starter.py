@@ -154,7 +154,9 @@ relations:
     unit: episodes
     exhaustive: true
     statement: "{{subject}} consists of {{value}}."
-    ask_object: ["How many episodes does {{subject}} consist of?", "Type the number of episodes {{subject}} consists of."]
+    ask_object:
+      - "How many episodes does {{subject}} consist of?"
+      - "Type the number of episodes {{subject}} consists of."
 
 # Facts: a subject, a relation, its object (or value), a status (confirmed,
 # reported or superseded) and its source: the seed file and the sentence that

@@ -347,9 +347,7 @@ class ScoreStore:
 
     @staticmethod
     def _version(conn: sqlite3.Connection) -> int:
-        exists = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-        ).fetchone()
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
         if not exists:
             return 0
         row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -570,7 +568,13 @@ class ScoreStore:
             winner = " & ".join(name for rank, name in players if rank == best)
             out.append(
                 GameRow(
-                    game_id, played_at, mode, questions, [n for _, n in players], winner, settings,
+                    game_id,
+                    played_at,
+                    mode,
+                    questions,
+                    [n for _, n in players],
+                    winner,
+                    settings,
                     [p for p in (packs or "").split(", ") if p],
                 )
             )
@@ -606,8 +610,10 @@ class ScoreStore:
         for p in players:
             per_place[p[2]] = per_place.get(p[2], 0) + 1
         standings = sorted(
-            (Standing(rank, per_place[rank] > 1, name, points, correct, asked, streak, mean)
-             for _, name, rank, points, correct, asked, streak, mean in players),
+            (
+                Standing(rank, per_place[rank] > 1, name, points, correct, asked, streak, mean)
+                for _, name, rank, points, correct, asked, streak, mean in players
+            ),
             # As the scoreboard ranks them: a shared place is ordered by speed, then seat.
             key=lambda st: (st.place, st.mean_time if st.mean_time is not None else 1e9, names.index(st.name)),
         )
@@ -631,8 +637,24 @@ class ScoreStore:
                 points_speed=speed,
                 points_streak=streak,
             )
-            for (player_id, number, question_id, pack, category, qtype, prompt, right, response_json, response, correct,
-                 timed_out, elapsed, base, speed, streak) in self._query(
+            for (
+                player_id,
+                number,
+                question_id,
+                pack,
+                category,
+                qtype,
+                prompt,
+                right,
+                response_json,
+                response,
+                correct,
+                timed_out,
+                elapsed,
+                base,
+                speed,
+                streak,
+            ) in self._query(
                 "SELECT player_id, number, question_id, pack, category, type, prompt, right_answer, response_json,"
                 " response, correct, timed_out, elapsed, points_base, points_speed, points_streak FROM answers"
                 " WHERE game_id = ? ORDER BY id",

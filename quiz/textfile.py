@@ -75,8 +75,7 @@ def _kind(mode: int) -> str:
 def _too_big(what: str, size: int | None, limit: int) -> str:
     """``size`` None: the file said it was smaller (or did not say) but more than the cap was there to read."""
     size_text = f" {size:,} bytes," if size is not None else ""
-    return (f"this {what} is{size_text} over the {limit:,}-byte limit "
-            "(set QUIZ_MAX_FILE_BYTES to allow bigger files)")
+    return f"this {what} is{size_text} over the {limit:,}-byte limit (set QUIZ_MAX_FILE_BYTES to allow bigger files)"
 
 
 def _os_reason(exc: OSError, what: str) -> str:
@@ -139,7 +138,9 @@ def decode_utf8(raw: bytes, name: str, what: str = "file", not_utf8: str | None 
     wide = _wide_encoding(raw)
     if wide:
         # Notepad's "Unicode" and Excel's "Unicode text" are UTF-16: say so rather than blame byte 0xff.
-        said = f"{not_utf8} (this file is saved as {wide})" if not_utf8 else f"this {what} is saved as {wide}, not UTF-8"
+        said = (
+            f"{not_utf8} (this file is saved as {wide})" if not_utf8 else f"this {what} is saved as {wide}, not UTF-8"
+        )
         raise FileProblem(name, f"{said}; save it as UTF-8 and try again", 1, 1)
     try:
         text = raw.decode("utf-8")
@@ -161,12 +162,16 @@ def decode_utf8(raw: bytes, name: str, what: str = "file", not_utf8: str | None 
     return text.removeprefix("\ufeff")
 
 
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def _wide_encoding(raw: bytes) -> str | None:
-    """"UTF-16" or "UTF-32" when the bytes start with that encoding's byte order mark."""
+    """ "UTF-16" or "UTF-32" when the bytes start with that encoding's byte order mark."""
     for bom, encoding in _WIDE_BOMS:
         if raw.startswith(bom):
             return encoding

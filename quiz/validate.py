@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import islice
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from quiz import seeds as seed_folders
 from quiz.errors import Problem
-from quiz.qtypes import TYPES
-from quiz.qtypes.base import DataCheck, is_answer_text, is_number
 from quiz.model import (
     DIFFICULTIES,
     MATCHING,
@@ -34,6 +33,8 @@ from quiz.model import (
     TYPE_IN,
     as_text,
 )
+from quiz.qtypes import TYPES
+from quiz.qtypes.base import DataCheck, is_answer_text, is_number
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "pack.schema.json"
 
@@ -99,12 +100,7 @@ def _source_entry_ok(v: Any) -> bool:
 
 
 def _pair_ok(p: Any) -> bool:
-    return (
-        isinstance(p, dict)
-        and len(p) == 2
-        and _answer_text(p.get("left"))
-        and _answer_text(p.get("right"))
-    )
+    return isinstance(p, dict) and len(p) == 2 and _answer_text(p.get("left")) and _answer_text(p.get("right"))
 
 
 _FIELD_OK = {
@@ -123,11 +119,9 @@ _FIELD_OK = {
     "pairs": lambda v: _list_of(v, _pair_ok),
     "explanation": _str,
     "facts": lambda v: _list_of(v, _str),
-    "source": lambda v: isinstance(v, dict)
-    and len(v) == 2
-    and type(v.get("seed")) is str
-    and v["seed"] != ""
-    and _text(v.get("quote")),
+    "source": lambda v: (
+        isinstance(v, dict) and len(v) == 2 and type(v.get("seed")) is str and v["seed"] != "" and _text(v.get("quote"))
+    ),
 }
 
 
@@ -142,11 +136,21 @@ def _question_ok(q: Any) -> bool:
             return False
     t = q["type"]
     if t == MULTIPLE_CHOICE:
-        return "choices" in q and "answer" in q and len(q["choices"]) >= 2 and _unique(q["choices"]) and type(q["answer"]) is not bool
+        return (
+            "choices" in q
+            and "answer" in q
+            and len(q["choices"]) >= 2
+            and _unique(q["choices"])
+            and type(q["answer"]) is not bool
+        )
     if t == MULTI_SELECT:
         return (
-            "choices" in q and "answers" in q and len(q["choices"]) >= 2 and _unique(q["choices"])
-            and len(q["answers"]) >= 1 and _unique(q["answers"])
+            "choices" in q
+            and "answers" in q
+            and len(q["choices"]) >= 2
+            and _unique(q["choices"])
+            and len(q["answers"]) >= 1
+            and _unique(q["answers"])
         )
     if t == TRUE_FALSE:
         return type(q.get("answer")) is bool
@@ -256,8 +260,17 @@ _TYPE_WORDS = {
     "null": "empty",
 }
 
-_SINGULAR = {"choices": "choice", "answers": "answer", "items": "item", "pairs": "pair", "range": "number",
-             "authors": "author", "sources": "source", "facts": "fact", "questions": "question"}
+_SINGULAR = {
+    "choices": "choice",
+    "answers": "answer",
+    "items": "item",
+    "pairs": "pair",
+    "range": "number",
+    "authors": "author",
+    "sources": "source",
+    "facts": "fact",
+    "questions": "question",
+}
 
 
 def _describe(path: list, data: Any) -> str:
@@ -325,10 +338,12 @@ def _explain(err: Any, data: Any) -> list[_Found]:
         for key in node:
             if key in allowed:
                 continue
-            line, col = node.key_pos.get(key, (node.line, node.column)) if hasattr(node, "key_pos") else _pos(data, path)
+            line, col = (
+                node.key_pos.get(key, (node.line, node.column)) if hasattr(node, "key_pos") else _pos(data, path)
+            )
             hint = _did_you_mean(key, allowed)
             where = " in the pack header" if path == ["pack"] else ""
-            if path == [] :
+            if path == []:
                 where = " at the top of the file (a pack has only 'pack' and 'questions')"
             found = _Found(line, col, f"unknown field '{key}'{where}{hint}")
             if hint and len(path) == 2 and path[0] == "questions":
@@ -362,8 +377,14 @@ def _explain(err: Any, data: Any) -> list[_Found]:
         if path == ["questions"] and node is None:
             return [_Found(line, col, "the pack has no questions; add at least one under 'questions:'")]
         if qtype == TRUE_FALSE and path[-1] == "answer":
-            return [_Found(line, col, f"the answer of a true/false question must be true or false (no quotes), not {_kind(node)}")]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+            return [
+                _Found(
+                    line,
+                    col,
+                    f"the answer of a true/false question must be true or false (no quotes), not {_kind(node)}",
+                )
+            ]
+        words = " or ".join(str(_TYPE_WORDS.get(t, t)) for t in expected)
         msg = f"{what} should be {words}, not {_kind(node)}"
         if isinstance(node, bool) and "string" in expected:
             msg += "; put it in quotes (YAML reads yes, no, on, off, true and false as yes/no values)"
@@ -371,10 +392,23 @@ def _explain(err: Any, data: Any) -> list[_Found]:
     if v == "enum":
         options = [str(o) for o in err.validator_value]
         label = "question type" if path[-1] == "type" else str(path[-1])
-        return [_Found(line, col, f"unknown {label} {shown(node)}{_did_you_mean(node, options)} (use one of: {', '.join(options)})")]
+        return [
+            _Found(
+                line,
+                col,
+                f"unknown {label} {shown(node)}{_did_you_mean(node, options)} (use one of: {', '.join(options)})",
+            )
+        ]
     if v in ("minLength", "pattern"):
         if path == ["pack", "id"]:
-            return [_Found(line, col, f"pack id {shown(node)} is not a slug: use lowercase letters, digits and hyphens (e.g. 'tdf-teams')")]
+            return [
+                _Found(
+                    line,
+                    col,
+                    f"pack id {shown(node)} is not a slug: use lowercase letters, digits and hyphens"
+                    " (e.g. 'tdf-teams')",
+                )
+            ]
         return [_Found(line, col, f"{what} is empty")]
     if v == "minItems":
         n = len(node)
@@ -453,23 +487,30 @@ def _check_source(q: dict, places: seed_folders.SeedPlaces, add: Any, texts: dic
         names = places.names()
         hint = _did_you_mean(seed, names)
         if places.strict:
-            add(source.pos_of("seed"),
-                f"unknown seed file {shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}")
+            add(
+                source.pos_of("seed"),
+                f"unknown seed file {shown(seed)}{hint or ' (the seeds are: ' + ', '.join(names) + ')'}",
+            )
         elif seed not in unchecked:
             # A pack of one's own may quote articles the game does not have: say so once per file.
             unchecked.add(seed)
             where = "in the folder named in 'seeds'" if places.named else "beside this pack"
-            add(source.pos_of("seed"),
+            add(
+                source.pos_of("seed"),
                 f"seed file {shown(seed)} is neither {where} nor among the game's seeds, so the quotes from it "
                 f"are not checked{hint or ''}; put it {where} or name its folder in the header's 'seeds'",
-                "warning")
+                "warning",
+            )
         return
     _raw, spaced, folded = stored
     if " ".join(quote.split()) in spaced:
         return
     if _fold(quote) and _fold(quote) in folded:
-        add(source.pos_of("quote"), f"the quote differs from {seed} in punctuation, case or accents; copy it word for word",
-            "warning")
+        add(
+            source.pos_of("quote"),
+            f"the quote differs from {seed} in punctuation, case or accents; copy it word for word",
+            "warning",
+        )
         return
     add(source.pos_of("quote"), f"this quote is not in {seed}; copy a sentence from it word for word")
 
@@ -477,8 +518,15 @@ def _check_source(q: dict, places: seed_folders.SeedPlaces, add: Any, texts: dic
 def _raw_token(lines: list[str], line: int, column: int) -> str:
     if not (0 < line <= len(lines)):
         return ""
-    rest = lines[line - 1][column - 1:]
+    rest = lines[line - 1][column - 1 :]
     return re.split(r"[\s,#\]}]", rest, maxsplit=1)[0]
+
+
+def _raw_reader(lines: list[str] | None, pos: Callable[[str], tuple[int, int]]) -> Callable[[str], str]:
+    """A field's text as written in the file (YAML may have read ``yes`` as true), or "" without the text."""
+    if lines is None:
+        return lambda key: ""
+    return lambda key: _raw_token(lines, *pos(key))
 
 
 def _semantic(data: dict, text: str | None, seeds: seed_folders.SeedPlaces | None, add: Any) -> None:
@@ -514,10 +562,12 @@ def _semantic(data: dict, text: str | None, seeds: seed_folders.SeedPlaces | Non
                 hint = _did_you_mean(key, allowed)
                 line, col = q.key_pos.get(key, pos(key)) if hasattr(q, "key_pos") else (0, 0)
                 renamed = (index, hint.split("'")[1]) if hint else None
-                add((line, col), f"'{key}' is not used by {qtype} questions (they use {', '.join(repr(a) for a in allowed)}){hint}",
-                    renamed=renamed)
-        raw = (lambda key: _raw_token(lines, *pos(key))) if lines is not None else (lambda key: "")
-        TYPES[qtype].check_data(DataCheck(q, add, raw, shown, _did_you_mean))
+                add(
+                    (line, col),
+                    f"'{key}' is not used by {qtype} questions (they use {', '.join(repr(a) for a in allowed)}){hint}",
+                    renamed=renamed,
+                )
+        TYPES[qtype].check_data(DataCheck(q, add, _raw_reader(lines, pos), shown, _did_you_mean))
         if seeds is not None and _FIELD_OK["source"](q.get("source")) and hasattr(q["source"], "pos_of"):
             _check_source(q, seeds, add, texts, unchecked)
 
@@ -533,19 +583,33 @@ def _more_broken(data: Any, found: list[_Found]) -> _Found:
     """One error standing for every broken question not explained yet."""
     questions = data.get("questions") if isinstance(data, dict) else None
     if not isinstance(questions, list):
-        return _Found(0, 0, f"more problems are not listed after the first {MAX_SCHEMA_ERRORS}; fix these and check again")
+        return _Found(
+            0, 0, f"more problems are not listed after the first {MAX_SCHEMA_ERRORS}; fix these and check again"
+        )
     last_line = max((f.line for f in found), default=0)
-    rest = [i for i, q in enumerate(questions) if not _question_ok(q) and questions.pos_of(i)[0] > last_line] \
-        if hasattr(questions, "pos_of") else []
+    pos_of = getattr(questions, "pos_of", None)
+    rest = (
+        [i for i, q in enumerate(questions) if not _question_ok(q) and pos_of(i)[0] > last_line]
+        if pos_of is not None
+        else []
+    )
     if not rest:
-        return _Found(last_line, 0, f"more problems are not listed after the first {MAX_SCHEMA_ERRORS}; "
-                                    "fix these and check again")
-    line, column = questions.pos_of(rest[0])
-    return _Found(line, column, f"this question and {len(rest) - 1:,} more after it also have errors, not listed "
-                                f"one by one (the first {MAX_SCHEMA_ERRORS} are); fix those and check again")
+        return _Found(
+            last_line, 0, f"more problems are not listed after the first {MAX_SCHEMA_ERRORS}; fix these and check again"
+        )
+    assert pos_of is not None  # rest is empty without it
+    line, column = pos_of(rest[0])
+    return _Found(
+        line,
+        column,
+        f"this question and {len(rest) - 1:,} more after it also have errors, not listed "
+        f"one by one (the first {MAX_SCHEMA_ERRORS} are); fix those and check again",
+    )
 
 
-def check_pack_data(data: object, name: str, text: str | None = None, seeds: Path | None | bool = True) -> list[Problem]:
+def check_pack_data(
+    data: object, name: str, text: str | None = None, seeds: Path | None | bool = True
+) -> list[Problem]:
     """Every problem in a parsed pack, in file order (errors and warnings).
 
     ``text`` (the file's source) lets a few checks see what YAML hid, like ``yes``
@@ -591,7 +655,9 @@ def _named_seeds(data: Any) -> str | None:
     return named if _text(named) else None
 
 
-def seed_places(data: Any, name: str, seeds: Path | str | None | bool = True, add: Any = None) -> seed_folders.SeedPlaces | None:
+def seed_places(
+    data: Any, name: str, seeds: Path | str | None | bool = True, add: Any = None
+) -> seed_folders.SeedPlaces | None:
     """Where the quotes of the pack ``name`` are checked (see quiz.seeds); None: they are not.
 
     ``seeds``: True for the pack's own places, a folder to check against that folder
@@ -602,8 +668,11 @@ def seed_places(data: Any, name: str, seeds: Path | str | None | bool = True, ad
         places = seed_folders.for_pack(name, named)
         if named and places is not None and not places.folders[0].is_dir() and add is not None:
             header = data["pack"]
-            add(header.pos_of("seeds") if hasattr(header, "pos_of") else (0, 0),
-                f"the seeds folder {shown(named)} was not found (it is looked up from this pack's folder)", "warning")
+            add(
+                header.pos_of("seeds") if hasattr(header, "pos_of") else (0, 0),
+                f"the seeds folder {shown(named)} was not found (it is looked up from this pack's folder)",
+                "warning",
+            )
         return places
     if not seeds or not Path(seeds).is_dir():
         return None
@@ -616,8 +685,7 @@ def seed_stamps(data: Any, name: str) -> list[tuple[str, int, int]]:
     questions = data.get("questions") if isinstance(data, dict) else None
     if places is None or not isinstance(questions, list):
         return []
-    names = {q["source"]["seed"] for q in questions
-             if isinstance(q, dict) and _FIELD_OK["source"](q.get("source"))}
+    names = {q["source"]["seed"] for q in questions if isinstance(q, dict) and _FIELD_OK["source"](q.get("source"))}
     return places.stamps(names)
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from quiz.progress import TerminalProgress
+
+if TYPE_CHECKING:
+    from quiz.errors import Problem
 
 
 def files_under(paths: Sequence[str]) -> list[Path]:
@@ -21,7 +25,9 @@ def files_under(paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         # Not only regular files: a pipe or a broken link named *.yaml is reported, not skipped.
-        found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and not x.is_dir()) if p.is_dir() else [p]
+        found = (
+            sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and not x.is_dir()) if p.is_dir() else [p]
+        )
         for f in found:
             try:
                 key = f.resolve()
@@ -71,9 +77,9 @@ def run(paths: Sequence[str], quiet: bool = False, out: TextIO | None = None, er
         with TerminalProgress(f"Checking {f.name}", err) as progress:
             reports.append(check_file(f, progress))
     cross = duplicate_ids(reports) + duplicate_pack_ids(reports)
-    by_file: dict[str, list] = {r.path: list(r.problems) for r in reports}
-    for p in cross:
-        by_file[p.file].append(p)
+    by_file: dict[str, list[Problem]] = {r.path: list(r.problems) for r in reports}
+    for problem in cross:
+        by_file[problem.file].append(problem)
     error_files = errors = warnings = 0
     lines: list[str] = []
     for r in reports:

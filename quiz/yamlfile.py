@@ -7,10 +7,9 @@ Anchors and aliases are refused: packs never need them, and refusing them makes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 
@@ -91,7 +90,11 @@ def _build(loader: Any, name: str, progress: Any = None, size: int = 0) -> Any:
     get = loader.get_event
     resolvers = loader.yaml_implicit_resolvers
     scalar_maker = yaml.constructor.SafeConstructor()
-    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
     MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
     containers: list[Any] = []  # open collections, outermost first
     keys: list[Any] = []  # each open mapping's pending key (saved when a child opens)
@@ -122,7 +125,7 @@ def _build(loader: Any, name: str, progress: Any = None, size: int = 0) -> Any:
             value = event.value
             if tag is None:
                 if event.implicit[0]:
-                    for tag, regexp in resolvers.get(value[:1], ()):
+                    for tag, regexp in resolvers.get(value[:1], ()):  # noqa: B007 - the tag that matched is kept
                         if regexp.match(value):
                             break
                     else:
@@ -232,7 +235,9 @@ def parse_yaml(text: str, name: str, what: str = "file", progress: Any = None) -
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, name, text) from None
     except RecursionError:
-        raise _too_deep_problem(text, name, None) or FileProblem(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
+        raise _too_deep_problem(text, name, None) or FileProblem(
+            name, f"nesting is deeper than {MAX_DEPTH} levels"
+        ) from None
     except (ValueError, OverflowError) as exc:  # a scalar its tag cannot hold, e.g. !!int "x"
         raise FileProblem(name, f"a value cannot be read: {exc}") from None
     finally:
@@ -258,10 +263,19 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> FileProblem:
     if isinstance(exc, yaml.reader.ReaderError):
         # No mark here, only a position: a UTF-8 byte offset from libyaml, a character offset otherwise.
         offset = exc.position
-        head = text.encode("utf-8")[:offset].decode("utf-8", "replace") if _SafeLoader is not yaml.SafeLoader else text[:offset]
+        head = (
+            text.encode("utf-8")[:offset].decode("utf-8", "replace")
+            if _SafeLoader is not yaml.SafeLoader
+            else text[:offset]
+        )
         line = head.count("\n") + 1
         column = len(head) - (head.rfind("\n") + 1) + 1
-        return FileProblem(name, f"character U+{exc.character:04X} is a control character, which a text file cannot hold; delete it", line, column)
+        return FileProblem(
+            name,
+            f"character U+{exc.character:04X} is a control character, which a text file cannot hold; delete it",
+            line,
+            column,
+        )
     line, column, message = _yaml_advice(problem, line, column, text)
     return FileProblem(name, message, line, column)
 
@@ -350,22 +364,35 @@ def _yaml_advice(said: str, line: int, column: int, text: str) -> tuple[int, int
     elif m and value[:1] in ("'", '"') and column > value_col:
         quote = value[0]
         if quote == "'":
-            advice = ("the text in single quotes ends early at an apostrophe; write the apostrophe twice ('') "
-                      'or put the text in double quotes')
+            advice = (
+                "the text in single quotes ends early at an apostrophe; write the apostrophe twice ('') "
+                "or put the text in double quotes"
+            )
         else:
             advice = 'the text in double quotes ends early; write a " inside it as \\" or use single quotes'
     elif "mapping values are not allowed" in said and ": " in value:
         advice = "this text holds ': ', which YAML reads as a new field; put the whole text in quotes"
-    elif "',' or ']'" in said or "',' or '}'" in said or (
-            "expected node content" in said and _unclosed_bracket(lines, line) is not None):
+    elif (
+        "',' or ']'" in said
+        or "',' or '}'" in said
+        or ("expected node content" in said and _unclosed_bracket(lines, line) is not None)
+    ):
         if (opened := _unclosed_bracket(lines, line)) is not None:
             line, column = opened
-        advice = ("a [ ] or { } list is not closed on its line; close it, and put items holding a comma, "
-                  "'#' or ': ' in quotes")
-    elif "mapping values are not allowed" in said or "expected key" in said or "'-' indicator" in said \
-            or "block end" in said:
-        advice = ("the indentation of this line does not match the lines above it; the fields of a question "
-                  "must line up, and each question starts with '- ' at the same indentation")
+        advice = (
+            "a [ ] or { } list is not closed on its line; close it, and put items holding a comma, "
+            "'#' or ': ' in quotes"
+        )
+    elif (
+        "mapping values are not allowed" in said
+        or "expected key" in said
+        or "'-' indicator" in said
+        or "block end" in said
+    ):
+        advice = (
+            "the indentation of this line does not match the lines above it; the fields of a question "
+            "must line up, and each question starts with '- ' at the same indentation"
+        )
     else:
         advice = "check this line and the one above it"
     return line, column, f"{_NOT_YAML}{advice} (the YAML reader says: {said})"
@@ -381,7 +408,7 @@ def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
         if quote == "'":
             body = body.replace("''", "")
         else:
-            body = re.sub(r'\\.', "", body)
+            body = re.sub(r"\\.", "", body)
         if quote not in body:
             return number, len(m.group(1)) + 1
     return None

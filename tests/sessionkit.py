@@ -68,8 +68,13 @@ class Driver:
             self.advance()
 
 
-def played(pool: Iterable[Question], settings: RoundSettings, answers: Iterable[Response], elapsed: float = 2.0,
-           packs: Sequence[str] = ("tdf",)) -> Session:
+def played(
+    pool: Iterable[Question],
+    settings: RoundSettings,
+    answers: Iterable[Response],
+    elapsed: float = 2.0,
+    packs: Sequence[str] = ("tdf",),
+) -> Session:
     """A finished round: each turn answered in order with the response given, ``elapsed`` seconds after it opened."""
     clock = FakeClock()
     session = Session.create(pool, settings, clock=clock, packs=packs)

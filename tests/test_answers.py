@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from quiz.answers import normalize, parse_number, text_matches, within_one_edit
-from quiz.qtypes import describe_response, is_correct
 from quiz.model import (
     MATCHING,
     MULTI_SELECT,
@@ -18,6 +17,7 @@ from quiz.model import (
     Question,
 )
 from quiz.packcache import load_pack
+from quiz.qtypes import describe_response, is_correct
 
 
 def q(kind: str, **kw) -> Question:
@@ -213,12 +213,18 @@ def test_describe_response_in_words():
 
 
 def test_a_matching_answer_reads_as_pairs():
-    from quiz.qtypes import describe_response
     from quiz.model import MATCHING, Question
+    from quiz.qtypes import describe_response
 
     q = Question(
-        id="m", category="c", type=MATCHING, prompt="Match",
+        id="m",
+        category="c",
+        type=MATCHING,
+        prompt="Match",
         pairs=(("Code Yellow", "Jumbo-Visma"), ("The Least Expected Day", "Movistar")),
         answers=("Jumbo-Visma", "Movistar"),
     )
-    assert describe_response(q, ["Movistar", "Jumbo-Visma"]) == "Code Yellow → Movistar; The Least Expected Day → Jumbo-Visma"
+    assert (
+        describe_response(q, ["Movistar", "Jumbo-Visma"])
+        == "Code Yellow → Movistar; The Least Expected Day → Jumbo-Visma"
+    )

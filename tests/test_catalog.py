@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from quiz import catalog, locations
 
 BROKEN = FIXTURES / "broken"
@@ -78,21 +78,29 @@ def test_explicit_path_beats_user(tmp_path, sample_pack_path):
 
 
 def test_missing_path_listed_as_broken(tmp_path):
-    entries = catalog.discover([tmp_path / "nope.yaml"], include_builtin=False, include_user=False, include_plugins=False)
+    entries = catalog.discover(
+        [tmp_path / "nope.yaml"], include_builtin=False, include_user=False, include_plugins=False
+    )
     (entry,) = entries
     assert not entry.valid and entry.error.endswith("nope.yaml: pack not found")
 
 
 def test_same_file_twice_listed_once(sample_pack_path):
-    entries = catalog.discover([sample_pack_path, sample_pack_path.parent / "." / sample_pack_path.name],
-                               include_builtin=False, include_user=False, include_plugins=False)
+    entries = catalog.discover(
+        [sample_pack_path, sample_pack_path.parent / "." / sample_pack_path.name],
+        include_builtin=False,
+        include_user=False,
+        include_plugins=False,
+    )
     assert len(entries) == 1 and entries[0].origin == "path"
 
 
 def test_sorted_by_origin_then_id(builtin, sample_pack_path):
     users = _user_packs()
     for pid in ("zeta", "alpha"):
-        (users / f"{pid}.yaml").write_text(_renamed(sample_pack_path, pid).replace("id: sample-", f"id: {pid}-"), encoding="utf-8")
+        (users / f"{pid}.yaml").write_text(
+            _renamed(sample_pack_path, pid).replace("id: sample-", f"id: {pid}-"), encoding="utf-8"
+        )
     entries = catalog.discover(include_plugins=False)
     assert [(e.origin, e.id) for e in entries] == [("built-in", "sample"), ("user", "alpha"), ("user", "zeta")]
     assert all(e.valid for e in entries)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+from sessionkit import FakeClock
+from tuikit import on_handoff, on_question, on_reveal, screen_text
+
 from quiz.cli import cli
 from quiz.packcache import load_pack
-from quiz.session import Phase, RoundSettings, Session
+from quiz.session import RoundSettings, Session
 from quiz.session.modes import Buzzer
 from quiz.storage import ScoreStore
 from quiz.tui.app import QuizApp
 from quiz.tui.present.screen import PresenterScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.setup import SetupScreen
-from sessionkit import FakeClock
-from tuikit import on_handoff, on_question, on_reveal, screen_text
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
 BY_ID = {q.id: q for q in PACK.questions}
@@ -173,8 +173,13 @@ async def test_a_presenter_reveals_scores_undoes_and_goes_back_by_keys():
 
 # -- setting up, on screen and on the command line -------------------------------------
 async def test_setup_offers_teams_and_buzzer_and_refuses_clashing_buzzer_keys(tmp_path):
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  settings=RoundSettings(seed=1, timer=None, questions=2), store=ScoreStore(tmp_path / "s.db"))
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=None, questions=2),
+        store=ScoreStore(tmp_path / "s.db"),
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("p")
         await pilot.press("down", "down", "down", "enter")  # the fourth mode: buzzer
@@ -217,8 +222,10 @@ def test_classroom_options_build_the_round(monkeypatch):
     opened = {}
     monkeypatch.setattr("quiz.tui.app.QuizApp.run", lambda self: opened.setdefault("app", self))
     pack = str(FIXTURES / "tui-pack.yaml")
-    result = CliRunner().invoke(cli, ["play", "--pack", pack, "--mode", "buzzer", "--teams", "Red, Blue,Green",
-                                      "--questions", "3", "--seed", "1"])
+    result = CliRunner().invoke(
+        cli,
+        ["play", "--pack", pack, "--mode", "buzzer", "--teams", "Red, Blue,Green", "--questions", "3", "--seed", "1"],
+    )
     assert result.exit_code == 0, result.output
     s = opened.pop("app")._first_session.settings
     assert (s.mode, s.players, s.keys) == ("buzzer", ("Red", "Blue", "Green"), ("q", "p", "z"))

@@ -25,9 +25,7 @@ PROBE = (
 )
 
 SLOW = (  # the same command through click, whatever the arguments
-    "import sys\n"
-    "from quiz.commands.group import cli\n"
-    "cli(sys.argv[1:], prog_name='quiz')\n"
+    "import sys\nfrom quiz.commands.group import cli\ncli(sys.argv[1:], prog_name='quiz')\n"
 )
 
 
@@ -39,14 +37,18 @@ def _env(**extra: str) -> dict:
 
 def _probe(*args: str, **env: str) -> tuple[str, str, bool, str]:
     """(stdout, stderr, click imported?, exit status) of `quiz ARGS` through quiz.cli.main."""
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT, env=_env(**env))
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT, env=_env(**env)
+    )
     err, _, tail = done.stderr.rpartition("\nCLICK ")
     imported, _, status = tail.strip().partition(" STATUS ")
     return done.stdout, err, imported == "True", status
 
 
 def _click(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", SLOW, *args], capture_output=True, text=True, cwd=ROOT, env=_env(**env))
+    return subprocess.run(
+        [sys.executable, "-c", SLOW, *args], capture_output=True, text=True, cwd=ROOT, env=_env(**env)
+    )
 
 
 def test_help_lists_every_option_and_command_the_click_group_has():
@@ -96,10 +98,15 @@ def test_version_skips_click_and_matches_it():
 
 def test_validate_good_and_broken_packs_skip_click_with_clicks_output(tmp_path):
     broken = tmp_path / "broken.yaml"
-    broken.write_text((FIXTURES / "sample-pack.yaml").read_text(encoding="utf-8").replace("type: true_false", "type: yes_no", 1),
-                      encoding="utf-8")
-    for args, want in (([str(FIXTURES / "sample-pack.yaml")], "0"), ([str(broken)], "1"),
-                       ([str(FIXTURES / "sample-pack.yaml"), str(broken)], "1")):
+    broken.write_text(
+        (FIXTURES / "sample-pack.yaml").read_text(encoding="utf-8").replace("type: true_false", "type: yes_no", 1),
+        encoding="utf-8",
+    )
+    for args, want in (
+        ([str(FIXTURES / "sample-pack.yaml")], "0"),
+        ([str(broken)], "1"),
+        ([str(FIXTURES / "sample-pack.yaml"), str(broken)], "1"),
+    ):
         out, err, imported, status = _probe("validate", *args)
         assert not imported, args
         assert status == want, (args, out, err)
@@ -108,12 +115,15 @@ def test_validate_good_and_broken_packs_skip_click_with_clicks_output(tmp_path):
     assert "yes_no" in out and "broken.yaml:" in out
 
 
-@pytest.mark.parametrize("args", [
-    ["validate", "no-such-file.yaml"],           # click's path: our own message, exit 2
-    ["validate", "-q", "tests/fixtures/sample-pack.yaml"],  # an option: click parses it
-    ["validate"],                                 # click says PATH is missing
-    ["validate", "--", "tests/fixtures/sample-pack.yaml"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "no-such-file.yaml"],  # click's path: our own message, exit 2
+        ["validate", "-q", "tests/fixtures/sample-pack.yaml"],  # an option: click parses it
+        ["validate"],  # click says PATH is missing
+        ["validate", "--", "tests/fixtures/sample-pack.yaml"],
+    ],
+)
 def test_anything_else_goes_through_click(args):
     out, err, imported, status = _probe(*args)
     assert imported

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES, ROOT
+
 from quiz import locations
 from quiz.cli import cli
 
@@ -18,8 +18,7 @@ def _install_plugin(site, sample_pack_path):
     pkg = site / "tdf_extra"
     pkg.mkdir(parents=True)
     (pkg / "__init__.py").write_text(
-        "from pathlib import Path\n\n"
-        "def more():\n    return [Path(__file__).parent / 'more' / 'bonus.yaml']\n",
+        "from pathlib import Path\n\ndef more():\n    return [Path(__file__).parent / 'more' / 'bonus.yaml']\n",
         encoding="utf-8",
     )
     text = sample_pack_path.read_text(encoding="utf-8")

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
+from sessionkit import played
 
 from quiz import locations
 from quiz.cli import cli
 from quiz.model import TRUE_FALSE, Question
 from quiz.session import HOTSEAT, GameResult, RoundSettings
 from quiz.storage import ScoreStore
-from sessionkit import played
 
 POOL = [
     Question(id=f"q{i}", category="people", type=TRUE_FALSE, prompt=f"S{i}?", answers=("true",), pack="tdf")
@@ -27,13 +27,17 @@ POOL = [
 
 def game(answers, players=("Ann",), elapsed=2.0, timer=20, seed=1, **kw) -> GameResult:
     mode = HOTSEAT if len(players) > 1 else "solo"
-    settings = RoundSettings(questions=len(answers) // len(players), players=players, mode=mode, timer=timer,
-                             seed=seed, **kw)
+    settings = RoundSettings(
+        questions=len(answers) // len(players), players=players, mode=mode, timer=timer, seed=seed, **kw
+    )
     result = played(POOL, settings, answers, elapsed=elapsed if elapsed is not None else 60.0).result()
     if elapsed is None:
         # A game whose answer times were not kept (as games saved by older versions can be).
-        result = replace(result, answers=tuple(replace(a, elapsed=None) for a in result.answers),
-                         standings=tuple(replace(st, mean_time=None) for st in result.standings))
+        result = replace(
+            result,
+            answers=tuple(replace(a, elapsed=None) for a in result.answers),
+            standings=tuple(replace(st, mean_time=None) for st in result.standings),
+        )
     return result
 
 
@@ -64,8 +68,19 @@ def test_high_score_table(some_games):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "High scores"
-    assert lines[2].split() == ["#", "Player", "Points", "Correct", "Accuracy", "Best", "streak", "Mean", "time",
-                                "Mode", "Date"]
+    assert lines[2].split() == [
+        "#",
+        "Player",
+        "Points",
+        "Correct",
+        "Accuracy",
+        "Best",
+        "streak",
+        "Mean",
+        "time",
+        "Mode",
+        "Date",
+    ]
     today = datetime.now().strftime("%Y-%m-%d")
     body = [line.split() for line in lines[4:]]
     assert [row[:6] for row in body] == [
@@ -106,8 +121,19 @@ def test_csv_scores_for_a_spreadsheet(some_games):
     result = run("--csv")
     assert result.exit_code == 0
     table = list(csv.reader(io.StringIO(result.stdout)))
-    assert table[0] == ["rank", "player", "points", "correct", "asked", "accuracy_percent", "best_streak",
-                        "mean_time_seconds", "mode", "played_at", "game_id"]
+    assert table[0] == [
+        "rank",
+        "player",
+        "points",
+        "correct",
+        "asked",
+        "accuracy_percent",
+        "best_streak",
+        "mean_time_seconds",
+        "mode",
+        "played_at",
+        "game_id",
+    ]
     assert [row[:9] for row in table[1:]] == [
         ["1", "Cy", "3300", "3", "3", "100.0", "3", "", "solo"],
         ["2", "Bob", "2000", "2", "2", "100.0", "2", "2.0", "hotseat"],

@@ -43,3 +43,19 @@ def test_help_does_not_import_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_import_contract_names_every_core_module():
+    """The static contract in pyproject.toml lists the core by name: a new core module must join it."""
+    import tomllib
+
+    from conftest import ROOT
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    assert contract["forbidden_modules"] == ["quiz.tui", "textual"]
+    top_level = {
+        m.name for m in pkgutil.iter_modules(quiz.__path__, "quiz.") if m.name not in ("quiz.__main__", "quiz.schema")
+    }
+    ui_side = {"quiz.tui", "quiz.commands", "quiz.cli"}  # the UI, and the commands that may start it
+    assert set(contract["source_modules"]) == top_level - ui_side

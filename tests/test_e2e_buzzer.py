@@ -8,11 +8,11 @@ import sys
 import uuid
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+from test_e2e_tmux import tmux, wait_for
+
 from quiz.packcache import load_pack
 from quiz.session import RoundSettings, Session
-from test_e2e_tmux import tmux, wait_for
 
 pytestmark = [
     pytest.mark.e2e,
@@ -24,18 +24,43 @@ def test_a_buzzer_game_in_tmux(tmp_path):
     session = f"quiz-buzz-{uuid.uuid4().hex[:8]}"
     pack = FIXTURES / "tui-pack.yaml"
     command = [
-        sys.executable, "-m", "quiz", "--data-dir", str(tmp_path / "data"),
-        "play", "--mode", "buzzer", "--teams", "Red,Blue,Green", "--buzzer-keys", "x,m,p",
-        "--seed", "7", "--no-timer", "--questions", "2", "--type", "multiple_choice", "--pack", str(pack),
+        sys.executable,
+        "-m",
+        "quiz",
+        "--data-dir",
+        str(tmp_path / "data"),
+        "play",
+        "--mode",
+        "buzzer",
+        "--teams",
+        "Red,Blue,Green",
+        "--buzzer-keys",
+        "x,m,p",
+        "--seed",
+        "7",
+        "--no-timer",
+        "--questions",
+        "2",
+        "--type",
+        "multiple_choice",
+        "--pack",
+        str(pack),
     ]
     shell = " ".join(f"'{part}'" for part in command) + "; echo GAME-OVER-$?; sleep 60"
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell)
     # The same seed and settings give the same round here, so the test knows each question's options.
-    settings = RoundSettings(mode="buzzer", players=("Red", "Blue", "Green"), keys=("x", "m", "p"), seed=7,
-                             timer=None, questions=2, types=("multiple_choice",))
+    settings = RoundSettings(
+        mode="buzzer",
+        players=("Red", "Blue", "Green"),
+        keys=("x", "m", "p"),
+        seed=7,
+        timer=None,
+        questions=2,
+        types=("multiple_choice",),
+    )
     mirror = Session.create(load_pack(pack).questions, settings)
     try:
-        for n, turn in enumerate(mirror.turns):
+        for _n, turn in enumerate(mirror.turns):
             q = turn.question
             right = str(turn.options.index(q.answers[0]) + 1)
             wrong = str(next(i for i, o in enumerate(turn.options) if o != q.answers[0]) + 1)

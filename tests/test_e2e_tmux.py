@@ -9,13 +9,13 @@ import time
 import uuid
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+from sessionkit import Driver
+
 from quiz.answers import normalize
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
 from quiz.packcache import load_pack
 from quiz.session import RoundSettings
-from sessionkit import Driver
 
 pytestmark = [
     pytest.mark.e2e,
@@ -45,8 +45,19 @@ def test_play_a_round_in_tmux(tmp_path):
     session = f"quiz-e2e-{uuid.uuid4().hex[:8]}"
     pack = FIXTURES / "tui-pack.yaml"
     command = [
-        sys.executable, "-m", "quiz", "--data-dir", str(tmp_path / "data"),
-        "play", "--seed", "7", "--no-timer", "--questions", "5", "--pack", str(pack),
+        sys.executable,
+        "-m",
+        "quiz",
+        "--data-dir",
+        str(tmp_path / "data"),
+        "play",
+        "--seed",
+        "7",
+        "--no-timer",
+        "--questions",
+        "5",
+        "--pack",
+        str(pack),
     ]
     # The shell keeps the pane open after the game ends, so its last screen can be read.
     shell = " ".join(f"'{part}'" for part in command) + "; echo GAME-OVER-$?; sleep 60"

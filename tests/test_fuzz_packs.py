@@ -20,32 +20,94 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT, RUN_AND_REPORT_PEAK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, RUN_AND_REPORT_PEAK
 from quiz import packcache
+from quiz.checkfile import check_file
 from quiz.errors import FileProblem, PackInvalid, QuizError
 from quiz.formats import opentdb
 from quiz.model import Pack
 from quiz.packcache import load_pack
-from quiz.checkfile import check_file
 
 SAMPLE = (FIXTURES / "sample-pack.yaml").read_text(encoding="utf-8")
 SAMPLE_LINES = SAMPLE.splitlines(keepends=True)
 #: Problems about the file as a whole may have no line; every other one must.
 #: "unacceptable character" is a known defect (no line yet): see test_control_character_is_located.
 WHOLE_FILE = re.compile(r"empty|limit|not found|folder|NUL byte|no questions")
-FUZZ = settings(max_examples=60, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
-KEYS = ["pack", "questions", "id", "title", "type", "prompt", "choices", "answer", "answers", "items", "pairs",
-        "left", "right", "range", "tolerance", "unit", "source", "seed", "quote", "facts", "category",
-        "difficulty", "explanation", "bogus", "Answer", "0", "? x", "<<"]
-VALUES = ["[]", "{}", "null", "~", "0", "-1.5", "1e400", ".nan", "true", "yes", '"x"', "''", "[1, 2]",
-          "[a, a, a]", "{left: 1}", "!!python/name:os.system", "!!binary aGk=", "!!set {a}", "*anchor",
-          "&anchor x", "2022-07-01", "|\n  text", ">-", "- a", "[[[[", "}", "\"unterminated", "multiple_choice",
-          "ordering", "matching", "numeric", "true_false", "\t", "# comment", "%TAG ! x", "\\u0000"]
+KEYS = [
+    "pack",
+    "questions",
+    "id",
+    "title",
+    "type",
+    "prompt",
+    "choices",
+    "answer",
+    "answers",
+    "items",
+    "pairs",
+    "left",
+    "right",
+    "range",
+    "tolerance",
+    "unit",
+    "source",
+    "seed",
+    "quote",
+    "facts",
+    "category",
+    "difficulty",
+    "explanation",
+    "bogus",
+    "Answer",
+    "0",
+    "? x",
+    "<<",
+]
+VALUES = [
+    "[]",
+    "{}",
+    "null",
+    "~",
+    "0",
+    "-1.5",
+    "1e400",
+    ".nan",
+    "true",
+    "yes",
+    '"x"',
+    "''",
+    "[1, 2]",
+    "[a, a, a]",
+    "{left: 1}",
+    "!!python/name:os.system",
+    "!!binary aGk=",
+    "!!set {a}",
+    "*anchor",
+    "&anchor x",
+    "2022-07-01",
+    "|\n  text",
+    ">-",
+    "- a",
+    "[[[[",
+    "}",
+    '"unterminated',
+    "multiple_choice",
+    "ordering",
+    "matching",
+    "numeric",
+    "true_false",
+    "\t",
+    "# comment",
+    "%TAG ! x",
+    "\\u0000",
+]
 
 
 @pytest.fixture(scope="module")
@@ -142,12 +204,17 @@ def test_mutated_lines_keys_and_values(folder, edits):
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.integers(0, len(SAMPLE.encode())), st.integers(0, 6), st.binary(max_size=6)),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(SAMPLE.encode())), st.integers(0, 6), st.binary(max_size=6)),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_mutated_bytes(folder, edits):
     raw = SAMPLE.encode("utf-8")
     for position, dropped, noise in edits:
-        raw = raw[:position] + noise + raw[position + dropped:]
+        raw = raw[:position] + noise + raw[position + dropped :]
     check_outcome(write(folder, raw))
 
 
@@ -159,14 +226,26 @@ def test_inserted_text(folder, position, text):
 
 # --- random pack-shaped data ------------------------------------------------------
 
-_scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=15), st.sampled_from(["multiple_choice", "true_false", "numeric", "easy", "x"]))
-_any = st.recursive(_scalar, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
-                    max_leaves=25)
+_scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=15),
+    st.sampled_from(["multiple_choice", "true_false", "numeric", "easy", "x"]),
+)
+_any = st.recursive(
+    _scalar,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
+    max_leaves=25,
+)
 _question = st.dictionaries(st.sampled_from(KEYS), _any, max_size=8)
 _pack_data = st.fixed_dictionaries(
     {},
-    optional={"pack": st.dictionaries(st.sampled_from(KEYS), _any, max_size=6) | _any, "questions": st.lists(_question, max_size=4) | _any},
+    optional={
+        "pack": st.dictionaries(st.sampled_from(KEYS), _any, max_size=6) | _any,
+        "questions": st.lists(_question, max_size=4) | _any,
+    },
 )
 
 
@@ -177,8 +256,12 @@ def test_random_pack_shaped_data(folder, data):
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(list("ab:-[]{}&*!#'\"\n |>?,%@`\\\t0.") + ["pack:\n", "questions:\n", "  - ", "id: x\n"]),
-                max_size=60).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("ab:-[]{}&*!#'\"\n |>?,%@`\\\t0.") + ["pack:\n", "questions:\n", "  - ", "id: x\n"]),
+        max_size=60,
+    ).map("".join)
+)
 def test_random_yaml_text(folder, text):
     check_outcome(write(folder, text))
 
@@ -191,20 +274,23 @@ OPENTDB_DUMP = (FIXTURES / "opentdb" / "default.json").read_text(encoding="utf-8
 @FUZZ
 @given(st.integers(0, len(OPENTDB_DUMP)), st.integers(0, 8), st.text(max_size=8))
 def test_mutated_opentdb_dump_never_crashes(position, dropped, noise):
-    text = OPENTDB_DUMP[:position] + noise + OPENTDB_DUMP[position + dropped:]
+    text = OPENTDB_DUMP[:position] + noise + OPENTDB_DUMP[position + dropped :]
     try:
         opentdb.import_text(text, "mutated.json")
     except QuizError as exc:
         assert "mutated.json" in str(exc)
 
 
-@pytest.mark.parametrize("test_file, needles", [
-    ("test_gift.py", ("random", "mutated")),
-    ("test_aiken.py", ("random", "mutated")),
-    ("test_kahoot.py", ("fuzz", "mutated")),
-    ("test_jsonfmt.py", ("fuzz", "mutated")),
-    ("test_opentdb.py", ("fuzz",)),
-])
+@pytest.mark.parametrize(
+    "test_file, needles",
+    [
+        ("test_gift.py", ("random", "mutated")),
+        ("test_aiken.py", ("random", "mutated")),
+        ("test_kahoot.py", ("fuzz", "mutated")),
+        ("test_jsonfmt.py", ("fuzz", "mutated")),
+        ("test_opentdb.py", ("fuzz",)),
+    ],
+)
 def test_every_importer_has_its_own_fuzz_tests(test_file, needles):
     # Random and mutated input for each importer (Open Trivia DB's mutated dumps are above).
     text = (Path(__file__).parent / test_file).read_text(encoding="utf-8")
@@ -225,7 +311,11 @@ def billion_laughs(levels: int = 9) -> str:
 HOSTILE = {
     "alias-bomb": (billion_laughs(), "aliases", 1),
     "deep-flow": ("pack: " + "[" * 1000 + "]" * 1000 + "\n", "deeper", 1),
-    "deep-block": ("".join(f"{'  ' * i}k{i}:\n" for i in range(1000)) + "  " * 1000 + "end: 1\n", "deeper", 65),  # the 65th mapping
+    "deep-block": (
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(1000)) + "  " * 1000 + "end: 1\n",
+        "deeper",
+        65,
+    ),  # the 65th mapping
     "python-apply": ("pack:\n  id: x\nquestions: !!python/object/apply:os.system ['true']\n", "unknown YAML tag", 3),
     "python-name": ("pack: !!python/name:os.system\n", "unknown YAML tag", 1),
     "python-object": ("questions:\n  - !!python/object:builtins.dict {}\n", "unknown YAML tag", 2),
@@ -260,16 +350,19 @@ def test_file_over_the_default_size_cap_is_refused_unread(folder):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 10 * 1024
 
 
-
-
 def run_validate(path: Path, data_dir: Path) -> tuple[int, str, float, float]:
     """``quiz validate PATH`` as a whole process: exit code, output, CPU seconds, peak RSS in MiB.
 
     CPU time rather than wall time, so a busy machine does not fail the test.
     """
     env = dict(os.environ, QUIZ_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", RUN_AND_REPORT_PEAK, "validate", str(path)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUN_AND_REPORT_PEAK, "validate", str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     output = proc.stdout.read().decode("utf-8", "replace")
     proc.stdout.close()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -308,8 +401,17 @@ def _small_workbook() -> bytes:
     import openpyxl
 
     wb = openpyxl.Workbook()
-    wb.active.append(["Question - max 120 characters", "Answer 1", "Answer 2", "Answer 3", "Answer 4", "Time limit",
-                      "Correct answer(s)"])
+    wb.active.append(
+        [
+            "Question - max 120 characters",
+            "Answer 1",
+            "Answer 2",
+            "Answer 3",
+            "Answer 4",
+            "Time limit",
+            "Correct answer(s)",
+        ]
+    )
     wb.active.append(["Is it?", "a", "b", None, None, 20, 1])
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -327,16 +429,18 @@ _SEEDS_OF = {
 
 
 @FUZZ
-@given(st.sampled_from(sorted(_SEEDS_OF)),
-       st.lists(st.tuples(st.integers(0, 1 << 16), st.integers(0, 16), st.binary(max_size=8)), max_size=4)
-       | st.just([]), st.binary(max_size=64))
+@given(
+    st.sampled_from(sorted(_SEEDS_OF)),
+    st.lists(st.tuples(st.integers(0, 1 << 16), st.integers(0, 16), st.binary(max_size=8)), max_size=4) | st.just([]),
+    st.binary(max_size=64),
+)
 def test_every_importer_on_mutated_bytes_gives_a_pack_or_a_located_error(folder, fmt, edits, tail):
     from quiz.formats import get_format
 
     raw = _SEEDS_OF[fmt]
     for position, dropped, noise in edits:
         position %= len(raw) + 1
-        raw = raw[:position] + noise + raw[position + dropped:]
+        raw = raw[:position] + noise + raw[position + dropped :]
     path = folder / f"mutated-{fmt}.bin"
     path.write_bytes(raw + tail if not edits else raw)
     try:

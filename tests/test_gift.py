@@ -6,13 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.qtypes.true_false import truth_of
 from quiz.errors import FileProblem, QuizError
 from quiz.formats import get_format, gift
 from quiz.formats.html_text import html_to_text, looks_like_html
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Question
 from quiz.packcache import load_pack
 from quiz.packfile import dump_pack
+from quiz.qtypes.true_false import truth_of
 from quiz.validate import check_pack_data
 from quiz.yamlfile import parse_yaml
 from tests.conftest import FIXTURES

@@ -15,13 +15,13 @@ import json
 
 import pytest
 
-from quiz.qtypes.true_false import truth_of
 from quiz.errors import FileProblem
 from quiz.formats import gift
 from quiz.formats.html_text import html_to_text
 from quiz.formats.naming import slug
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
 from quiz.packfile import pack_to_data
+from quiz.qtypes.true_false import truth_of
 from quiz.validate import check_pack_data
 from tests.conftest import CONFORMANCE
 
@@ -133,9 +133,9 @@ def test_moodle_import_case(case):
         lefts = [_text_of(s) for s in expect["subquestions"]]
         rights = expect["subanswers"]
         assert q.type == MATCHING
-        assert q.pairs == tuple((l, r) for l, r in zip(lefts, rights) if l)
-        for l, r in zip(lefts, rights):
-            if not l:  # a distractor: dropped, with a warning naming it
+        assert q.pairs == tuple((left, r) for left, r in zip(lefts, rights) if left)
+        for left, r in zip(lefts, rights):
+            if not left:  # a distractor: dropped, with a warning naming it
                 assert any(repr(r) in w for w in result.warnings)
 
 

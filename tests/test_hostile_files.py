@@ -16,18 +16,19 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from conftest import FIXTURES, ROOT, RUN_AND_REPORT_PEAK
 
 SAMPLE = (FIXTURES / "sample-pack.yaml").read_text(encoding="utf-8")
-KAHOOT_HEADER = ("Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,"
-                 "Answer 3 - max 75 characters,Answer 4 - max 75 characters,Time limit (sec),"
-                 "Correct answer(s) - choose at least one\n")
+KAHOOT_HEADER = (
+    "Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,"
+    "Answer 3 - max 75 characters,Answer 4 - max 75 characters,Time limit (sec),"
+    "Correct answer(s) - choose at least one\n"
+)
 
 
 @dataclass
@@ -42,8 +43,14 @@ def run_quiz(args: list[str], cwd: Path, data_dir: Path, timeout: float = 20) ->
     env = dict(os.environ, QUIZ_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT), COLUMNS="200")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        proc = subprocess.run([sys.executable, "-c", RUN_AND_REPORT_PEAK, *args], cwd=cwd, env=env,
-                              stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
+        proc = subprocess.run(
+            [sys.executable, "-c", RUN_AND_REPORT_PEAK, *args],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"quiz {' '.join(args)} did not finish within {timeout} s (a hang)")
     text = (proc.stdout + proc.stderr).decode("utf-8", "replace")
@@ -101,8 +108,17 @@ needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes 
 
 @needs_posix
 @pytest.mark.parametrize("kind", sorted(SPECIAL))
-@pytest.mark.parametrize("fmt, suffix", [("gift", ".gift"), ("aiken", ".txt"), ("opentdb", ".json"),
-                                         ("json", ".json"), ("kahoot", ".xlsx"), ("kahoot", ".csv")])
+@pytest.mark.parametrize(
+    "fmt, suffix",
+    [
+        ("gift", ".gift"),
+        ("aiken", ".txt"),
+        ("opentdb", ".json"),
+        ("json", ".json"),
+        ("kahoot", ".xlsx"),
+        ("kahoot", ".csv"),
+    ],
+)
 def test_import_refuses_what_is_not_a_regular_file(tmp_path, kind, fmt, suffix):
     make, words = SPECIAL[kind]
     path = make(tmp_path / f"{kind}{suffix}")
@@ -157,35 +173,115 @@ def test_a_utf16_pack_is_named_as_utf16(tmp_path):
     assert_refused(outcome, f"{path}:1:1:", "saved as UTF-16")
 
 
-@pytest.mark.parametrize("fmt, name, body, words", [
-    ("gift", "long.gift", lambda: "::q:: " + "x" * (10 << 20) + " {T}\n", "1 imported"),
-    ("gift", "noanswers.gift", lambda: "".join(f"::q{i}:: Question {i}?\n\n" for i in range(5000)), "and 4,950 more skipped"),
-    ("aiken", "noanswers.txt", lambda: "".join(f"Question {i}?\nA. a\nB. b\n\n" for i in range(5000)), "and 4,950 more skipped"),
-    ("aiken", "long.txt", lambda: "x" * (10 << 20) + "\nA. a\nB. b\nANSWER: A\n", "1 imported"),
-    ("json", "deep.json", lambda: "[" * 1000 + "]" * 1000, "nested too deeply"),
-    ("opentdb", "deep.json", lambda: '{"results": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
-    ("opentdb", "digits.json", lambda: '{"response_code": 1' + "0" * 10_000 + ', "results": []}', "digits is far too long"),
-    ("opentdb", "huge.json", lambda: '{"response_code": 1e999999, "results": []}', "too big"),
-    ("opentdb", "nan.json", lambda: '{"response_code": NaN, "results": []}', "NaN is not a JSON number"),
-    ("opentdb", "twice.json", lambda: '{"results": [], "results": []}', "appears twice"),
-    ("opentdb", "true.json", lambda: '{"response_code": true, "results": []}', "should be a whole number"),
-    ("opentdb", "surrogate.json", lambda: '[{"type": "boolean", "question": "Is \\ud800 it?", "correct_answer": "True", '
-                                          '"incorrect_answers": ["False"]}]', "surrogate"),
-    ("json", "surrogate.json", lambda: json.dumps([{"id": "a", "pack": "p", "category": "c", "type": "true_false",
-                                                    "difficulty": "easy", "prompt": "q \ud800", "choices": [],
-                                                    "answers": ["true"]}]), "surrogate"),
-    ("opentdb", "empties.json", lambda: json.dumps([{}] * 20_000), "and 19,950 more skipped"),
-    ("opentdb", "base64.json", lambda: json.dumps({"response_code": 0, "results": [
-        {"type": "bXVsdGlwbGU=", "question": "!!not base64@@", "correct_answer": "YQ==", "incorrect_answers": ["Yg=="],
-         "difficulty": "ZWFzeQ==", "category": "Yw=="}]}), "cannot be decoded"),
-    ("opentdb", "percent.json", lambda: json.dumps({"response_code": 0, "results": [
-        {"type": "multiple", "question": "What%20is%FF%FE", "correct_answer": "a%ff", "incorrect_answers": ["%C3%28"],
-         "difficulty": "easy", "category": "c"}]}), "cannot be decoded"),
-    ("kahoot", "field.csv", lambda: KAHOOT_HEADER + '"' + "x" * (10 << 20) + '",a,b,,,20,1\n', "field larger than field limit"),
-    ("kahoot", "rows.csv", lambda: KAHOOT_HEADER + "Is it?,a,b,,,20,9\n" * 200_000, "and 4,949 more skipped"),
-    ("gift", "latin1.gift", lambda: b"::q:: caf\xe9 {T}\n", "must use UTF-8"),
-    ("kahoot", "formulas.csv", lambda: KAHOOT_HEADER + ",,,,,,\n" * 10, "every row below the header is empty"),
-])
+@pytest.mark.parametrize(
+    "fmt, name, body, words",
+    [
+        ("gift", "long.gift", lambda: "::q:: " + "x" * (10 << 20) + " {T}\n", "1 imported"),
+        (
+            "gift",
+            "noanswers.gift",
+            lambda: "".join(f"::q{i}:: Question {i}?\n\n" for i in range(5000)),
+            "and 4,950 more skipped",
+        ),
+        (
+            "aiken",
+            "noanswers.txt",
+            lambda: "".join(f"Question {i}?\nA. a\nB. b\n\n" for i in range(5000)),
+            "and 4,950 more skipped",
+        ),
+        ("aiken", "long.txt", lambda: "x" * (10 << 20) + "\nA. a\nB. b\nANSWER: A\n", "1 imported"),
+        ("json", "deep.json", lambda: "[" * 1000 + "]" * 1000, "nested too deeply"),
+        ("opentdb", "deep.json", lambda: '{"results": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        (
+            "opentdb",
+            "digits.json",
+            lambda: '{"response_code": 1' + "0" * 10_000 + ', "results": []}',
+            "digits is far too long",
+        ),
+        ("opentdb", "huge.json", lambda: '{"response_code": 1e999999, "results": []}', "too big"),
+        ("opentdb", "nan.json", lambda: '{"response_code": NaN, "results": []}', "NaN is not a JSON number"),
+        ("opentdb", "twice.json", lambda: '{"results": [], "results": []}', "appears twice"),
+        ("opentdb", "true.json", lambda: '{"response_code": true, "results": []}', "should be a whole number"),
+        (
+            "opentdb",
+            "surrogate.json",
+            lambda: (
+                '[{"type": "boolean", "question": "Is \\ud800 it?", "correct_answer": "True", '
+                '"incorrect_answers": ["False"]}]'
+            ),
+            "surrogate",
+        ),
+        (
+            "json",
+            "surrogate.json",
+            lambda: json.dumps(
+                [
+                    {
+                        "id": "a",
+                        "pack": "p",
+                        "category": "c",
+                        "type": "true_false",
+                        "difficulty": "easy",
+                        "prompt": "q \ud800",
+                        "choices": [],
+                        "answers": ["true"],
+                    }
+                ]
+            ),
+            "surrogate",
+        ),
+        ("opentdb", "empties.json", lambda: json.dumps([{}] * 20_000), "and 19,950 more skipped"),
+        (
+            "opentdb",
+            "base64.json",
+            lambda: json.dumps(
+                {
+                    "response_code": 0,
+                    "results": [
+                        {
+                            "type": "bXVsdGlwbGU=",
+                            "question": "!!not base64@@",
+                            "correct_answer": "YQ==",
+                            "incorrect_answers": ["Yg=="],
+                            "difficulty": "ZWFzeQ==",
+                            "category": "Yw==",
+                        }
+                    ],
+                }
+            ),
+            "cannot be decoded",
+        ),
+        (
+            "opentdb",
+            "percent.json",
+            lambda: json.dumps(
+                {
+                    "response_code": 0,
+                    "results": [
+                        {
+                            "type": "multiple",
+                            "question": "What%20is%FF%FE",
+                            "correct_answer": "a%ff",
+                            "incorrect_answers": ["%C3%28"],
+                            "difficulty": "easy",
+                            "category": "c",
+                        }
+                    ],
+                }
+            ),
+            "cannot be decoded",
+        ),
+        (
+            "kahoot",
+            "field.csv",
+            lambda: KAHOOT_HEADER + '"' + "x" * (10 << 20) + '",a,b,,,20,1\n',
+            "field larger than field limit",
+        ),
+        ("kahoot", "rows.csv", lambda: KAHOOT_HEADER + "Is it?,a,b,,,20,9\n" * 200_000, "and 4,949 more skipped"),
+        ("gift", "latin1.gift", lambda: b"::q:: caf\xe9 {T}\n", "must use UTF-8"),
+        ("kahoot", "formulas.csv", lambda: KAHOOT_HEADER + ",,,,,,\n" * 10, "every row below the header is empty"),
+    ],
+)
 def test_import_of_hostile_text(tmp_path, fmt, name, body, words):
     path = tmp_path / name
     data = body()
@@ -257,7 +353,7 @@ def _huge_bomb(path: Path) -> None:  # over the size cap once unpacked
 
 
 def _unsized_formulas(path: Path) -> None:  # 100,000 rows of formulas, no <dimension>, ratio ~10:1
-    row = b'<row><c><f>A1&amp;B1</f></c><c><f>1+1</f></c><c><f>2+2</f></c><c><v>20</v></c><c><f>1+0</f></c></row>'
+    row = b"<row><c><f>A1&amp;B1</f></c><c><f>1+1</f></c><c><f>2+2</f></c><c><v>20</v></c><c><f>1+0</f></c></row>"
     import random
 
     rows = bytearray()

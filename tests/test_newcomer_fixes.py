@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import FIXTURES
+from sessionkit import FakeClock
+from tuikit import on_handoff, on_question, on_reveal, screen_text
+
 from quiz import locations, preferences
 from quiz.packcache import load_pack
 from quiz.session import HOTSEAT, Phase, RoundSettings, Session
 from quiz.storage import ScoreStore
 from quiz.tui.app import QuizApp
 from quiz.tui.modals.confirm import ConfirmModal
-from quiz.tui.modals.help import HelpScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
-from sessionkit import FakeClock
-from tuikit import on_handoff, on_question, on_reveal, screen_text
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
 BY_ID = {q.id: q for q in PACK.questions}
@@ -87,8 +86,13 @@ async def test_uppercase_letters_answer_and_move_on():
 
 
 async def test_uppercase_keys_on_the_title_and_in_dialogs():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  settings=RoundSettings(seed=1, timer=None, questions=2), store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=None, questions=2),
+        store=ScoreStore(),
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("S")
         await pilot.pause()
@@ -116,8 +120,13 @@ async def test_uppercase_keys_on_the_title_and_in_dialogs():
 
 # -- 6: arrows start from the chosen option -------------------------------------------------
 async def test_setup_arrows_start_from_the_chosen_option():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  settings=RoundSettings(seed=1, timer=20, questions=5), store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=20, questions=5),
+        store=ScoreStore(),
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("p")
         await pilot.pause()
@@ -164,8 +173,13 @@ async def test_names_of_twenty_characters_fit_every_table_at_80_columns(tmp_path
 
 
 async def test_a_name_over_twenty_characters_is_refused_on_setup():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  settings=RoundSettings(seed=1, timer=None, questions=2), store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=None, questions=2),
+        store=ScoreStore(),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "tab", *("x" * 21), "enter")
         await pilot.pause()
@@ -222,8 +236,9 @@ async def test_a_typed_answer_can_be_skipped_in_an_untimed_round():
 
 # -- 12: the theme and the last round's settings are remembered ---------------------------------
 async def test_the_theme_and_last_settings_are_remembered_between_launches():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         app.theme = "nord"
         await pilot.press("p")
@@ -235,8 +250,9 @@ async def test_the_theme_and_last_settings_are_remembered_between_launches():
         assert on_question(app)
     saved = json.loads(locations.preferences_file().read_text(encoding="utf-8"))
     assert saved["theme"] == "nord" and saved["settings"]["timer"] == 30 and saved["settings"]["seed"] is None
-    again = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                    store=ScoreStore())
+    again = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
+    )
     async with again.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert again.theme == "nord" and again.settings.timer == 30
@@ -266,8 +282,9 @@ def test_a_numeric_answer_with_a_tolerance_says_what_is_accepted():
     from quiz.model import Question
     from quiz.qtypes import canonical_answer
 
-    q = Question(id="n", category="c", type="numeric", prompt="?", answers=("3400",), value=3400.0, tolerance=100.0,
-                 unit="km")
+    q = Question(
+        id="n", category="c", type="numeric", prompt="?", answers=("3400",), value=3400.0, tolerance=100.0, unit="km"
+    )
     assert canonical_answer(q) == "3400 km (3300–3500 accepted)"
 
 
@@ -297,25 +314,36 @@ async def test_the_key_hint_says_as_many_keys_as_there_are_choices(count, keys):
 
 
 # -- 10: the setup shows what a round can really draw, as the filters change --------------------------
-COUNT_PACK = """\
+COUNT_PACK = (
+    """\
 pack: {id: counts, title: Counts}
 questions:
-""" + "".join(
-    f"""  - {{id: order-{i}, category: dates, type: ordering, difficulty: hard, facts: [one-fact],
+"""
+    + "".join(
+        f"""  - {{id: order-{i}, category: dates, type: ordering, difficulty: hard, facts: [one-fact],
       prompt: "Put these in order ({i})", items: [a, b, c]}}
-""" for i in range(4)
-) + "".join(
-    f"""  - {{id: tf-{i}, category: {cat}, type: true_false, difficulty: easy, facts: [fact-{i}],
+"""
+        for i in range(4)
+    )
+    + "".join(
+        f"""  - {{id: tf-{i}, category: {cat}, type: true_false, difficulty: easy, facts: [fact-{i}],
       prompt: "Statement {i}", answer: true}}
-""" for i, cat in enumerate(["dates", "dates", "teams"])
+"""
+        for i, cat in enumerate(["dates", "dates", "teams"])
+    )
 )
 
 
 async def test_counts_say_what_a_round_can_draw_and_follow_the_other_filters(tmp_path):
     pack = tmp_path / "counts.yaml"
     pack.write_text(COUNT_PACK, encoding="utf-8")
-    app = QuizApp(pack_paths=[pack], include_builtin=False, include_user=False,
-                  settings=RoundSettings(seed=1, timer=None, questions=5), store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[pack],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=None, questions=5),
+        store=ScoreStore(),
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("p")
         await pilot.pause()
@@ -345,8 +373,13 @@ async def test_counts_say_what_a_round_can_draw_and_follow_the_other_filters(tmp
 
 
 async def test_a_round_error_after_f5_shows_whole_at_80_by_24():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  settings=RoundSettings(seed=1, timer=None, questions=20), store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=RoundSettings(seed=1, timer=None, questions=20),
+        store=ScoreStore(),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "f5")
         await pilot.pause()

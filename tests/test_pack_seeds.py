@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 
 from quiz import locations, packcache
+from quiz.checkfile import check_file
 from quiz.cli import cli
 from quiz.errors import PackInvalid
-from quiz.checkfile import check_file
 from quiz.validate import check_pack_data, conforms, schema_validator
 from quiz.yamlfile import parse_yaml
 

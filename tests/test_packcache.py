@@ -27,9 +27,7 @@ def test_miss_then_hit_gives_the_same_pack(tmp_path, sample_pack_path):
     assert second.from_cache
     # The same as reading the file straight, with no cache at all.
     assert second.pack == first.pack == pack_from_data(load_yaml(target), str(target))
-    assert second.pack.questions[0].source == Source(
-        "001_e4c48aa415051751.txt", first.pack.questions[0].source.quote
-    )
+    assert second.pack.questions[0].source == Source("001_e4c48aa415051751.txt", first.pack.questions[0].source.quote)
     assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings]
 
 
@@ -46,7 +44,9 @@ def test_changed_file_is_read_again(tmp_path, sample_pack_path):
 
 def test_broken_pack_is_not_cached(tmp_path, sample_pack_path):
     target = tmp_path / "p.yaml"
-    target.write_text(sample_pack_path.read_text(encoding="utf-8").replace("answer: Box to Box Films", "answer: Nobody"))
+    target.write_text(
+        sample_pack_path.read_text(encoding="utf-8").replace("answer: Box to Box Films", "answer: Nobody")
+    )
     for _ in range(2):
         with pytest.raises(PackInvalid):
             packcache.load(target)
@@ -92,10 +92,18 @@ def test_unwritable_cache_still_loads(tmp_path, sample_pack_path, monkeypatch):
 def _big_pack(n: int) -> Pack:
     qs = [
         Question(
-            id=f"q{i}", category=f"cat{i % 7}", type=MULTIPLE_CHOICE, prompt=f"Question number {i}, which one?",
-            difficulty="medium", choices=("Alpha", "Bravo", "Charlie", "Delta"), answers=("Alpha",),
-            explanation="Because it is the first.", facts=(f"f{i}",),
-            source=Source("003_04c923ad2a43299d.txt", "Consisting of 8 episodes of 45 minutes"), pack="big", line=i,
+            id=f"q{i}",
+            category=f"cat{i % 7}",
+            type=MULTIPLE_CHOICE,
+            prompt=f"Question number {i}, which one?",
+            difficulty="medium",
+            choices=("Alpha", "Bravo", "Charlie", "Delta"),
+            answers=("Alpha",),
+            explanation="Because it is the first.",
+            facts=(f"f{i}",),
+            source=Source("003_04c923ad2a43299d.txt", "Consisting of 8 episodes of 45 minutes"),
+            pack="big",
+            line=i,
         )
         for i in range(n)
     ]
@@ -112,6 +120,7 @@ def test_big_pack_round_trips_through_the_cache(tmp_path):
     loaded = packcache.load(target)
     assert loaded.from_cache and loaded.pack.questions == pack.questions
     assert loaded.pack.info == pack.info
+
 
 def test_the_cache_keeps_the_most_recently_used_entries(tmp_path, sample_pack_path, monkeypatch):
     import os

@@ -91,8 +91,13 @@ def test_validate_of_a_big_new_pack_shows_progress_on_a_terminal(tmp_path):
     path = _pack(tmp_path / "big.yaml", 12_000)
     master, slave = os.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "quiz", "validate", str(path)], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=slave, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "quiz", "validate", str(path)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            timeout=120,
+        )
         os.close(slave)
         chunks = []
         while True:
@@ -110,6 +115,11 @@ def test_validate_of_a_big_new_pack_shows_progress_on_a_terminal(tmp_path):
     assert done.stdout.decode().strip() == "1 file checked: 1 valid"
     assert "Checking big.yaml… " in shown and "%" in shown
     # And on a pipe nothing but the report: scripts get clean output.
-    again = subprocess.run([sys.executable, "-m", "quiz", "validate", str(_pack(tmp_path / "big2.yaml", 12_001))],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    again = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(_pack(tmp_path / "big2.yaml", 12_001))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert again.returncode == 0 and again.stderr == ""

@@ -7,8 +7,8 @@ import json
 import random
 
 import pytest
-
 from conftest import ROOT
+
 from quiz.model import QUESTION_TYPES
 from quiz.packcache import load_pack
 from quiz.packfile import pack_from_data, pack_to_data

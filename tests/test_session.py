@@ -11,11 +11,11 @@ import random
 from dataclasses import replace
 
 import pytest
-
-from quiz.session import HOTSEAT, LIVE, Phase, RoundError, RoundSettings, Session, present_options
 from sessionkit import Driver
+
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN, Question
 from quiz.packcache import load_pack
+from quiz.session import HOTSEAT, LIVE, Phase, RoundError, RoundSettings, Session, present_options
 
 CATEGORIES = ("people", "teams", "dates")
 
@@ -353,7 +353,9 @@ def test_duplicate_names_are_named_in_the_refusal():
 
 
 def test_hotseat_shortage_says_how_many_each_player_needs():
-    with pytest.raises(RoundError, match=r"only 4 suitable questions for these settings \(need 6: 2 each for 3 players\)"):
+    with pytest.raises(
+        RoundError, match=r"only 4 suitable questions for these settings \(need 6: 2 each for 3 players\)"
+    ):
         Game(make_pool(4), RoundSettings(mode=HOTSEAT, players=("Ann", "Bob", "Cat"), questions=2, seed=1))
 
 

@@ -7,18 +7,25 @@ from __future__ import annotations
 import json
 
 import pytest
+from sessionkit import FakeClock
 
 from quiz.model import TRUE_FALSE, Question
 from quiz.session import HOTSEAT, SOLO, TEAMS, GameResult, Phase, RoundError, RoundSettings, Session
 from quiz.session.modes import Buzzer
 from quiz.session.settings import BUZZER, PRESENTER
-from sessionkit import FakeClock
 
 
 def pool(n: int = 12) -> list[Question]:
     return [
-        Question(id=f"q{i:02d}", category="people", type=TRUE_FALSE, prompt=f"Statement {i}?", answers=("true",),
-                 facts=(f"f{i}",), pack="p")
+        Question(
+            id=f"q{i:02d}",
+            category="people",
+            type=TRUE_FALSE,
+            prompt=f"Statement {i}?",
+            answers=("true",),
+            facts=(f"f{i}",),
+            pack="p",
+        )
         for i in range(n)
     ]
 
@@ -58,7 +65,9 @@ def test_a_whole_solo_round_with_a_time_out_and_a_late_answer():
 
 
 def test_a_whole_hotseat_round_hands_the_keyboard_over_with_a_guard():
-    session, clock, changes = started(RoundSettings(mode=HOTSEAT, players=("Ann", "Bob"), questions=2, seed=2, timer=20))
+    session, clock, changes = started(
+        RoundSettings(mode=HOTSEAT, players=("Ann", "Bob"), questions=2, seed=2, timer=20)
+    )
     assert session.phase is Phase.READY and session.group == ("Ann",)
     assert not session.ready()  # the key that opened it, still held: ignored
     clock.advance(5.0)  # Ann takes her time to sit down: no clock runs yet
@@ -84,7 +93,9 @@ def test_a_whole_hotseat_round_hands_the_keyboard_over_with_a_guard():
 
 
 def test_a_whole_teams_round_every_team_answers_in_turn_then_one_reveal():
-    session, clock, changes = started(RoundSettings(mode=TEAMS, players=("Red", "Blue", "Gold"), questions=2, seed=3, timer=10))
+    session, clock, changes = started(
+        RoundSettings(mode=TEAMS, players=("Red", "Blue", "Gold"), questions=2, seed=3, timer=10)
+    )
     turn = session.turn
     assert turn.participants == ("Red", "Blue", "Gold")
     for team, response, took in (("Red", True, 1.0), ("Blue", False, 2.0)):
@@ -149,7 +160,13 @@ def test_the_record_holds_settings_participants_and_every_answer_and_survives_js
     assert result.participants == ("Ann", "Bob") and result.winners == ("Ann",)
     assert len(result.answers) == 4
     row = next(a for a in result.answers if a.participant == "Bob" and not a.correct)
-    assert (row.response, row.response_text, row.right_answer, row.elapsed, row.points) == (False, "False", "True", 2.0, 0)
+    assert (row.response, row.response_text, row.right_answer, row.elapsed, row.points) == (
+        False,
+        "False",
+        "True",
+        2.0,
+        0,
+    )
     again = GameResult.from_data(json.loads(json.dumps(result.to_data())))
     assert again == result
     assert RoundSettings.from_data(json.loads(json.dumps(result.settings.to_data()))) == result.settings

@@ -10,16 +10,15 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sessionkit import FakeClock
 
 from quiz import locations
-from dataclasses import replace
-
 from quiz.model import TRUE_FALSE, Question
 from quiz.session import HOTSEAT, GameResult, RoundSettings, Session
-from sessionkit import FakeClock
 from quiz.storage import SCHEMA_VERSION, GameRow, ScoreRow, ScoreStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,8 +114,9 @@ def test_an_empty_database_from_before_versioning_is_migrated(db):
 
 
 def test_save_game_writes_game_players_and_every_answer(db):
-    game = played_session([True, False, True, True], players=("Ann", "Bob"), mode=HOTSEAT, seed=3, elapsed=5.0,
-                          packs=("tdf", "extra"))
+    game = played_session(
+        [True, False, True, True], players=("Ann", "Bob"), mode=HOTSEAT, seed=3, elapsed=5.0, packs=("tdf", "extra")
+    )
     with ScoreStore(db) as store:
         game_id = store.save_game(game.result())
     assert game_id == 1

@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
@@ -34,15 +33,29 @@ class Terminal:
     def __init__(self, data_dir: Path) -> None:
         self.socket = f"quiz-e2e-{os.getpid()}-{time.time_ns()}"
         self.data_dir = data_dir
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-c", str(ROOT),
-                  "-e", f"PYTHONPATH={ROOT}", "bash --norc --noprofile -i")
+        self.tmux(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-c",
+            str(ROOT),
+            "-e",
+            f"PYTHONPATH={ROOT}",
+            "bash --norc --noprofile -i",
+        )
         self.type(f"PROMPT_COMMAND=; PS1={shlex.quote(PROMPT)}; clear")
         self.keys("Enter")
         self.wait_for(lambda s: s.strip() == PROMPT.strip(), "the shell prompt")
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, timeout=10)
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
         assert done.returncode == 0, f"tmux {' '.join(args)}: {done.stderr}"
         return done.stdout
 
@@ -71,8 +84,9 @@ class Terminal:
     def start_round(self) -> int:
         """Start the game in the shell; returns the game's process id once question 1 shows."""
         # --data-dir belongs to the quiz command itself, so it comes before "play".
-        return self.start_game(["play", "--seed", "3", "--no-timer", "--pack", str(PACK.relative_to(ROOT))],
-                               "Question 1/")
+        return self.start_game(
+            ["play", "--seed", "3", "--no-timer", "--pack", str(PACK.relative_to(ROOT))], "Question 1/"
+        )
 
     def start_game(self, args: list[str], shows: str) -> int:
         """Run ``quiz args`` in the shell; returns the game's process id once ``shows`` is on screen."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
-from quiz.qtypes.true_false import truth_of
+from sessionkit import FakeClock, played
+from tuikit import begin, on_handoff, on_question, on_reveal, screen_text
+
 from quiz.answers import normalize
 from quiz.catalog import load_questions
 from quiz.model import MATCHING, MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, ORDERING, TRUE_FALSE, TYPE_IN
+from quiz.qtypes.true_false import truth_of
 from quiz.session import HOTSEAT, RoundSettings, Session
 from quiz.storage import ScoreStore
 from quiz.tui.answers.arrange import ArrangeList
@@ -19,8 +21,6 @@ from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.scores import ScoresScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
-from sessionkit import FakeClock, played
-from tuikit import begin, on_handoff, on_question, on_reveal, screen_text
 
 TUI_PACK = FIXTURES / "tui-pack.yaml"
 SIZE = (120, 36)
@@ -275,7 +275,10 @@ async def test_setup_shows_round_errors_and_broken_packs(tmp_path):
         await pilot.pause()
         packs = app.screen.query_one("#packs")
         options = [packs.get_option_at_index(i) for i in range(packs.option_count)]
-        assert sorted((str(o.prompt).startswith("✘ broken"), o.disabled) for o in options) == [(False, False), (True, True)]
+        assert sorted((str(o.prompt).startswith("✘ broken"), o.disabled) for o in options) == [
+            (False, False),
+            (True, True),
+        ]
         text = screen_text(app)
         assert "✘ broken.yaml: line 1: this is not valid YAML" in text, text
         await pilot.press("f5")
@@ -374,7 +377,15 @@ async def test_quit_from_title_needs_no_confirmation():
         assert not app.is_running
 
 
-HELP_WORDS = ("Answering (this screen)", "F1 or ?", "1–8 or A–H", "T / F", "Shift+Up/Down or K/J", "Ctrl+Q or Ctrl+C", "Escape")
+HELP_WORDS = (
+    "Answering (this screen)",
+    "F1 or ?",
+    "1–8 or A–H",
+    "T / F",
+    "Shift+Up/Down or K/J",
+    "Ctrl+Q or Ctrl+C",
+    "Escape",
+)
 
 
 async def test_f1_opens_help_even_while_typing_an_answer():
@@ -429,7 +440,7 @@ async def test_hotseat_of_three_with_a_tie_shares_first_place(no_handoff_guard):
         begin(app, settings, fixed=[by_id["tui-producer"], by_id["tui-dts-date"]])
         await pilot.pause()
         seen = []
-        for turn in range(6):
+        for _turn in range(6):
             assert on_handoff(app)
             player = app.session.turn.player
             assert f"Pass the keyboard to {player}" in screen_text(app)
@@ -537,7 +548,18 @@ async def test_keyboard_focus_shows_as_a_heavy_frame_not_only_a_colour():
         await pilot.press("p")
         await pilot.pause()
         chain = [w for w in app.screen.focus_chain if w.id != "setup-form"]
-        assert [w.id for w in chain] == ["mode", "players", "packs", "categories", "types", "questions", "timer", "difficulty", "start", "back"]
+        assert [w.id for w in chain] == [
+            "mode",
+            "players",
+            "packs",
+            "categories",
+            "types",
+            "questions",
+            "timer",
+            "difficulty",
+            "start",
+            "back",
+        ]
         for step, widget in enumerate(chain):
             if step:
                 await pilot.press("tab")
@@ -548,7 +570,10 @@ async def test_keyboard_focus_shows_as_a_heavy_frame_not_only_a_colour():
             if widget.id == "players":
                 # As drawn: the names box is framed with heavy lines, the mode row above it is not.
                 lines = screen_text(app).splitlines()
-                below = lambda label: lines[next(i for i, line in enumerate(lines) if line.strip() == label) + 1].strip()
+
+                def below(label, lines=lines):
+                    return lines[next(i for i, line in enumerate(lines) if line.strip() == label) + 1].strip()
+
                 assert below("Your name").startswith("┏━━") and below("Mode").startswith("▊▔▔")
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console
-
 from conftest import FIXTURES
+from rich.console import Console
+from tuikit import on_question, on_reveal
+
 from quiz.packcache import load_pack
 from quiz.session import RoundSettings, Session
 from quiz.storage import ScoreStore
 from quiz.tui.answers.arrange import ArrangeList
 from quiz.tui.answers.check import CheckAnswer as CheckList
 from quiz.tui.app import QuizApp
-from tuikit import on_question, on_reveal
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
 BY_ID = {q.id: q for q in PACK.questions}
@@ -66,7 +66,9 @@ async def test_multiple_choice_by_click():
         assert "✘ Wrong" in str(app.screen.query_one("#verdict").render())
 
 
-@pytest.mark.parametrize("keys, expected", [(("t",), True), (("f",), False), (("1",), True), (("2",), False), (("down", "enter"), False)])
+@pytest.mark.parametrize(
+    "keys, expected", [(("t",), True), (("f",), False), (("1",), True), (("2",), False), (("down", "enter"), False)]
+)
 async def test_true_false(keys, expected):
     app = one_question("tui-dts-date")  # the answer is true
     async with app.run_test(size=SIZE) as pilot:
@@ -259,4 +261,4 @@ async def test_a_long_option_wraps_under_its_own_first_line():
         lines = rendered(widget.get_option_at_index(index).prompt, width=60).splitlines()
         assert len(lines) >= 2
         start = lines[0].index("A documentary")
-        assert lines[1][:start].strip() == "" and lines[1][start:start + 1].strip()  # the text's own column
+        assert lines[1][:start].strip() == "" and lines[1][start : start + 1].strip()  # the text's own column

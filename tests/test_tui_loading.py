@@ -10,20 +10,20 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+from tuikit import on_question
+
 from quiz import locations, packcache
 from quiz.session import RoundSettings
+from quiz.storage import ScoreStore
 from quiz.tui import app as app_module
 from quiz.tui.app import QuizApp
-from quiz.storage import ScoreStore
 from quiz.tui.modals.help import HelpScreen
 from quiz.tui.screens.scores import ScoresScreen
 from quiz.tui.screens.setup import SetupScreen
 from quiz.tui.screens.title import TitleScreen
 from quiz.tui.screens.waiting import PacksWaitScreen
 from quiz.tui.widgets.packstatus import PackStatus
-from tuikit import on_question
 
 SIZE = (100, 30)
 STATUS = "Reading big.yaml for the first time… 45%"
@@ -58,8 +58,13 @@ def slow(monkeypatch):
 
 
 def make_app() -> QuizApp:
-    return QuizApp(include_builtin=False, include_user=True, store=ScoreStore(),
-                   settings=RoundSettings(seed=7, timer=None, questions=5), clock=lambda: 0.0)
+    return QuizApp(
+        include_builtin=False,
+        include_user=True,
+        store=ScoreStore(),
+        settings=RoundSettings(seed=7, timer=None, questions=5),
+        clock=lambda: 0.0,
+    )
 
 
 def status_of(screen) -> str | None:
@@ -142,7 +147,9 @@ async def test_quick_loading_never_shows_the_status_line(monkeypatch):
     shown: list[str | None] = []
     original = PackStatus.show
     monkeypatch.setattr(PackStatus, "show", lambda self, text: (shown.append(text), original(self, text))[1])
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
+    )
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: not app.loading_packs)
         await pilot.pause(app_module.STATUS_DELAY + 0.1)  # past the moment the status would show
@@ -161,8 +168,13 @@ async def test_play_pressed_during_a_quick_load_waits_for_it_and_keeps_the_keys_
         return real(path, progress)
 
     monkeypatch.setattr(packcache, "load", a_little_slow)
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False,
-                  store=ScoreStore(), settings=RoundSettings(seed=7, timer=None, questions=5))
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        store=ScoreStore(),
+        settings=RoundSettings(seed=7, timer=None, questions=5),
+    )
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.loading_packs)
         await pilot.press("p", "f5")
@@ -214,7 +226,9 @@ print("exited")
 
 def test_the_process_exits_at_once_when_quit_during_a_first_reading(slow):
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", QUIT_WHILE_READING], cwd=ROOT, capture_output=True, text=True, timeout=50, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_READING], cwd=ROOT, capture_output=True, text=True, timeout=50, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "exited" and "Traceback" not in done.stderr
     assert time.monotonic() - started < 20  # not the minute the reading would take

@@ -10,8 +10,8 @@ import time
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from quiz import packcache
 from quiz.cli import cli
 from quiz.commands.play import build_round
@@ -85,8 +85,25 @@ def test_good_options_build_the_round_and_open_the_app(monkeypatch):
     monkeypatch.setattr("quiz.tui.app.QuizApp.run", fake_run)
     result = CliRunner().invoke(
         cli,
-        ["play", "--pack", PACK, "--seed", "7", "--questions", "3", "--timer", "30", "--players", "Ana, Ben",
-         "--category", "Producers", "--category", "the series", "--category", "dates"],
+        [
+            "play",
+            "--pack",
+            PACK,
+            "--seed",
+            "7",
+            "--questions",
+            "3",
+            "--timer",
+            "30",
+            "--players",
+            "Ana, Ben",
+            "--category",
+            "Producers",
+            "--category",
+            "the series",
+            "--category",
+            "dates",
+        ],
     )
     assert result.exit_code == 0, result.output
     game = opened["app"]._first_session

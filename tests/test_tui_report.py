@@ -88,9 +88,10 @@ async def test_e_writes_the_report_into_the_data_folder_and_says_where(tmp_path)
     for table in ("Summary", "Answers", "Questions"):
         assert page.sections[table.lower()] == [[html_cell(k, v) for k, v in row] for row in expected[table]]
     sheets = read_xlsx(files[1])
-    assert sheets["Summary"][1][1] == FORMULA_NAME and [r[0] for r in sheets["Answers"][1:]] == [FORMULA_NAME] * 2 + [
-        "Ben"
-    ] * 2
+    assert (
+        sheets["Summary"][1][1] == FORMULA_NAME
+        and [r[0] for r in sheets["Answers"][1:]] == [FORMULA_NAME] * 2 + ["Ben"] * 2
+    )
 
 
 async def test_practice_rounds_offer_no_export_and_the_standings_they_came_from_still_do(tmp_path):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import FIXTURES
+from tuikit import on_question, on_reveal
 
 from quiz.packcache import load_pack
 from quiz.session import RoundSettings, Session
@@ -17,7 +18,6 @@ from quiz.tui.app import QuizApp
 from quiz.tui.round.screen import RoundScreen
 from quiz.tui.screens.title import TitleScreen
 from quiz.tui.widgets.countdown import Countdown
-from tuikit import on_question, on_reveal
 
 PACK = load_pack(FIXTURES / "tui-pack.yaml")
 BY_ID = {q.id: q for q in PACK.questions}
@@ -46,7 +46,9 @@ def test_importing_the_app_loads_only_the_title_screen():
 
 async def test_title_comes_first_and_packs_are_found_after_it():
     found = []
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
+    )
     find_packs = app._find_packs
 
     def watched() -> None:
@@ -63,7 +65,9 @@ async def test_title_comes_first_and_packs_are_found_after_it():
 
 
 async def test_entries_asked_for_early_are_found_then():
-    app = QuizApp(pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore())
+    app = QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
+    )
     assert [e.id for e in app.entries] == [PACK.id]  # before the app even runs
     assert app.selected_packs == {0}
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+from tuikit import fixed_round
+
 from quiz.session import HOTSEAT, RoundSettings, Session
 from quiz.storage import GameRow, ScoreRow, ScoreStore
 from quiz.tui.app import QuizApp
-from tuikit import fixed_round
 
 TUI_PACK = FIXTURES / "tui-pack.yaml"
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES
 from textual.app import App
 from textual.color import Color
 
-from conftest import FIXTURES
 from quiz.packcache import load_pack
 from quiz.session import HOTSEAT, RoundSettings, Session
 from quiz.storage import ScoreStore
@@ -84,8 +84,19 @@ async def test_the_presenter_screen_is_readable_in_every_theme(theme):
     async with app.run_test(size=(100, 30)) as pilot:
         app.theme = theme
         await pilot.pause()
-        check(app, ["#present-number", "#present-timer", "#present-category", "#present-type", "#present-prompt",
-                    "#present-options", "#present-score-0"], theme)
+        check(
+            app,
+            [
+                "#present-number",
+                "#present-timer",
+                "#present-category",
+                "#present-type",
+                "#present-prompt",
+                "#present-options",
+                "#present-score-0",
+            ],
+            theme,
+        )
         await pilot.press("r", "1")
         await pilot.pause()
         check(app, ["#present-answer", "#present-explanation", "#present-source", "#present-note"], theme)

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, ROOT, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, SEEDS
-from quiz.cli import cli
 from quiz.checkfile import check_file
+from quiz.cli import cli
 from quiz.validate import check_pack_data, conforms, schema, schema_validator
 from quiz.yamlfile import parse_yaml
 
@@ -57,7 +57,9 @@ def test_unknown_field_with_did_you_mean():
 
 
 def test_unknown_header_field():
-    p = one(MC + "    choices: [a, b]\n    answer: a\n", header="pack:\n  id: t\n  title: T\n  colour: red\nquestions:\n")
+    p = one(
+        MC + "    choices: [a, b]\n    answer: a\n", header="pack:\n  id: t\n  title: T\n  colour: red\nquestions:\n"
+    )
     assert p == "p.yaml:4:3: unknown field 'colour' in the pack header"
 
 
@@ -158,7 +160,10 @@ def test_numeric_answer_and_range_together():
 def test_matching_needs_two_pairs_and_unique_sides():
     q = MC.replace("multiple_choice", "matching") + "    pairs:\n      - {left: a, right: b}\n"
     assert one(q) == "p.yaml:10:7: a matching question needs at least 2 pairs in 'pairs'; it has 1"
-    q = MC.replace("multiple_choice", "matching") + "    pairs:\n      - {left: a, right: b}\n      - {left: c, right: b}\n"
+    q = (
+        MC.replace("multiple_choice", "matching")
+        + "    pairs:\n      - {left: a, right: b}\n      - {left: c, right: b}\n"
+    )
     assert one(q) == "p.yaml:11:26: 'b' appears twice on the right side of the pairs"
 
 
@@ -229,7 +234,10 @@ def test_many_problems_fixture_reports_all():
     [
         # The unclosed list is pointed at where it opens, not where the reader gave up.
         ("malformed.yaml", "malformed.yaml:3:10: this is not valid YAML: a [ ] or { } list is not closed"),
-        ("not-utf8.yaml", "not-utf8.yaml:2:10: this pack is not UTF-8 text (byte 0xe9, 'é' in Windows-1252); save it as UTF-8"),
+        (
+            "not-utf8.yaml",
+            "not-utf8.yaml:2:10: this pack is not UTF-8 text (byte 0xe9, 'é' in Windows-1252); save it as UTF-8",
+        ),
         ("unknown-tag.yaml", "unknown-tag.yaml:1:7: unknown YAML tag !!python/object:os.system"),
         ("empty.yaml", "empty.yaml: the pack is empty"),
     ],
@@ -271,10 +279,21 @@ QUESTION = """\
         (QUESTION.replace("prompt: Is it?", "prompt: Quiz: is it?"), "8:17", "holds ': '"),
         (QUESTION.replace("prompt: Is it?", "prompt: 'Netflix's series?'"), "8:22", "write the apostrophe twice"),
         # The quote is pointed at where it opens, not at the end of the file where the reader gave up.
-        (QUESTION.replace("prompt: Is it?", 'prompt: "Is it?') + QUESTION.replace("q1", "q2"), "8:13",
-         "this quoted text is never closed"),
-        (QUESTION.replace("answer: true", "answer: true\n    facts: [a, b"), "10:12", "a [ ] or { } list is not closed"),
-        (QUESTION.replace("answer: true", "answer: true\n    facts: [#1, b]"), "10:12", "a [ ] or { } list is not closed"),
+        (
+            QUESTION.replace("prompt: Is it?", 'prompt: "Is it?') + QUESTION.replace("q1", "q2"),
+            "8:13",
+            "this quoted text is never closed",
+        ),
+        (
+            QUESTION.replace("answer: true", "answer: true\n    facts: [a, b"),
+            "10:12",
+            "a [ ] or { } list is not closed",
+        ),
+        (
+            QUESTION.replace("answer: true", "answer: true\n    facts: [#1, b]"),
+            "10:12",
+            "a [ ] or { } list is not closed",
+        ),
     ],
 )
 def test_yaml_mistakes_say_what_to_do(tmp_path, broken, where, advice):
@@ -413,11 +432,14 @@ def _sample_data():
 
 
 _VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 3), st.floats(-2, 2, allow_nan=False), st.sampled_from(
-        ["", " ", "a", "true", "numeric", "multiple_choice", "easy", "x-y", "Bad Id"]
-    ),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(-2, 2, allow_nan=False),
+    st.sampled_from(["", " ", "a", "true", "numeric", "multiple_choice", "easy", "x-y", "Bad Id"]),
     st.lists(st.sampled_from(["a", "b", 1, True, ""]), max_size=4),
-    st.just({"left": "a", "right": "b"}), st.just({"seed": "s", "quote": "q"}),
+    st.just({"left": "a", "right": "b"}),
+    st.just({"seed": "s", "quote": "q"}),
 )
 
 
@@ -425,8 +447,25 @@ _VALUES = st.one_of(
 @given(
     qi=st.integers(0, 6),
     key=st.sampled_from(
-        ["id", "category", "type", "difficulty", "prompt", "choices", "answer", "answers", "tolerance", "range",
-         "unit", "items", "pairs", "explanation", "facts", "source", "bogus"]
+        [
+            "id",
+            "category",
+            "type",
+            "difficulty",
+            "prompt",
+            "choices",
+            "answer",
+            "answers",
+            "tolerance",
+            "range",
+            "unit",
+            "items",
+            "pairs",
+            "explanation",
+            "facts",
+            "source",
+            "bogus",
+        ]
     ),
     value=_VALUES,
     delete=st.booleans(),
@@ -466,13 +505,19 @@ def test_pipes_and_bad_links_are_reported_not_skipped(tmp_path):
     os.mkfifo(folder / "pipe.yaml")
     (folder / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (folder / "loop.yaml").symlink_to("loop.yaml")
-    done = subprocess.run([sys.executable, "-m", "quiz", "validate", str(folder)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(folder)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert done.returncode == 1, done.stderr
     assert "pipe.yaml: this is a named pipe (FIFO)" in done.stdout
     assert "gone.yaml: this pack is a link to" in done.stdout
     assert "loop.yaml: this pack is a symbolic link that leads back to itself" in done.stdout
     assert "3 files checked: 0 valid, 3 with 3 errors" in done.stdout
-    named = subprocess.run([sys.executable, "-m", "quiz", "validate", str(folder / "loop.yaml")], capture_output=True,
-                           text=True, cwd=ROOT, timeout=60)
+    named = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(folder / "loop.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert named.returncode == 2 and "leads back to itself" in named.stderr and "Traceback" not in named.stderr

@@ -128,7 +128,12 @@ def test_depth_count_agrees_with_the_event_reader(depth, flow, mapping_levels):
 
 @pytest.mark.parametrize(
     "tag",
-    ["!!python/object/apply:os.system ['true']", "!!python/name:os.system", "!!python/object:builtins.dict {}", "!custom 3"],
+    [
+        "!!python/object/apply:os.system ['true']",
+        "!!python/name:os.system",
+        "!!python/object:builtins.dict {}",
+        "!custom 3",
+    ],
 )
 def test_python_and_unknown_tags_refused(tag):
     problem = refused(f"ok: 1\nevil: {tag}\n")
@@ -156,7 +161,12 @@ def test_not_utf8_names_the_line(tmp_path):
 
 @pytest.mark.parametrize(
     "text, words",
-    [("", "empty"), ("   \n# only a comment\n", "empty"), ("a: [1, 2\n", "not valid YAML"), ("a: 1\na: 2\n", "appears twice")],
+    [
+        ("", "empty"),
+        ("   \n# only a comment\n", "empty"),
+        ("a: [1, 2\n", "not valid YAML"),
+        ("a: 1\na: 2\n", "appears twice"),
+    ],
 )
 def test_plain_mistakes(text, words):
     assert words in str(refused(text))
@@ -168,7 +178,12 @@ def test_missing_file(tmp_path):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("ab:-[]{}&*!#'\"\n |>?,%@`\\\t0.") + ["!!python/name:os.system", "&a ", "*a", "- "]), max_size=80).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("ab:-[]{}&*!#'\"\n |>?,%@`\\\t0.") + ["!!python/name:os.system", "&a ", "*a", "- "]),
+        max_size=80,
+    ).map("".join)
+)
 def test_random_text_never_escapes_as_a_traceback(text):
     try:
         parse_yaml(text, "fuzz.yaml")

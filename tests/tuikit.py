@@ -39,12 +39,21 @@ def on_handoff(app: QuizApp) -> bool:
     return in_phase(app, Phase.READY)
 
 
-def begin(app: QuizApp, settings: RoundSettings, fixed: Sequence[Question] | None = None,
-          pool: Iterable[Question] | None = None) -> Session:
+def begin(
+    app: QuizApp,
+    settings: RoundSettings,
+    fixed: Sequence[Question] | None = None,
+    pool: Iterable[Question] | None = None,
+) -> Session:
     """Start a round on the app's clock: of exactly ``fixed`` questions, or drawn from its packs."""
     questions = list(pool) if pool is not None else load_questions(app.entries)
-    session = Session.create(questions if fixed is None else [], settings, fixed=fixed, clock=app.clock,
-                             packs=[e.id for e in app.entries if e.usable])
+    session = Session.create(
+        questions if fixed is None else [],
+        settings,
+        fixed=fixed,
+        clock=app.clock,
+        packs=[e.id for e in app.entries if e.usable],
+    )
     app.play(session)
     return session
 

@@ -12,7 +12,18 @@ import sys
 import click
 
 from quiz import __version__
-from quiz.commands.table import COMMANDS, columns, DATA_DIR_HELP, DESCRIPTION, HELP_HELP, PROG, USAGE, VERSION_HELP, VERSION_MESSAGE, top_help
+from quiz.commands.table import (
+    COMMANDS,
+    DATA_DIR_HELP,
+    DESCRIPTION,
+    HELP_HELP,
+    PROG,
+    USAGE,
+    VERSION_HELP,
+    VERSION_MESSAGE,
+    columns,
+    top_help,
+)
 
 
 class LazyGroup(click.Group):

@@ -91,7 +91,8 @@ def command(
         _fail("choose either --timer SECONDS or --no-timer, not both.")
     if timer is not None and not (math.isfinite(timer) and 0 < timer <= MAX_TIMER):
         _fail(
-            f"--timer must be a positive number of seconds, at most {MAX_TIMER:g} (got {timer:g}); use --no-timer for none."
+            f"--timer must be a positive number of seconds, at most {MAX_TIMER:g} (got {timer:g});"
+            " use --no-timer for none."
         )
     level = difficulty.strip().casefold()
     if level not in ("any", *DIFFICULTIES):

@@ -17,7 +17,9 @@ def _fail(message: str) -> None:
 @click.command("new")
 @click.argument("pack_id")
 @click.option("--facts", is_flag=True, help="Write a starter facts file instead of a pack.")
-@click.option("-o", "--output", type=click.Path(dir_okay=True), help="Where to write it (a file, or a folder to put it in).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=True), help="Where to write it (a file, or a folder to put it in)."
+)
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def command(pack_id: str, facts: bool, output: str | None, force: bool) -> None:
     """Write a starter pack named PACK_ID (one example of each question type) to edit.
@@ -30,8 +32,10 @@ def command(pack_id: str, facts: bool, output: str | None, force: bool) -> None:
     from quiz.packfile import schema_line
 
     if not starter.PACK_ID.match(pack_id) or len(pack_id) > 64:
-        _fail(f"{pack_id!r} is not a valid pack id: use lowercase letters, digits and hyphens, "
-              "starting with a letter or digit (e.g. 'my-pack')")
+        _fail(
+            f"{pack_id!r} is not a valid pack id: use lowercase letters, digits and hyphens, "
+            "starting with a letter or digit (e.g. 'my-pack')"
+        )
     filename = f"{pack_id}.facts.yaml" if facts else f"{pack_id}.yaml"
     if output is None:
         target = locations.user_packs_dir() / filename
@@ -56,7 +60,9 @@ def command(pack_id: str, facts: bool, output: str | None, force: bool) -> None:
     except OSError as exc:
         in_the_way = locations.folder_problem(target.parent)
         if in_the_way:
-            _fail(f"cannot write {target}: its folder {target.parent} {in_the_way}; give -o FOLDER to write it elsewhere")
+            _fail(
+                f"cannot write {target}: its folder {target.parent} {in_the_way}; give -o FOLDER to write it elsewhere"
+            )
         _fail(f"cannot write {target}: {exc.strerror or exc}")
     what = "facts file" if facts else "pack"
     click.echo(f"Wrote a starter {what} to {target}")

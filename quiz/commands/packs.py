@@ -10,7 +10,9 @@ import click
 
 @click.command("packs")
 @click.option("--where", is_flag=True, help="Print the folder for your own packs (created if missing) and stop.")
-@click.option("--pack", "paths", multiple=True, metavar="PATH", help="Also list the packs in this file or folder (repeatable).")
+@click.option(
+    "--pack", "paths", multiple=True, metavar="PATH", help="Also list the packs in this file or folder (repeatable)."
+)
 def command(where: bool, paths: tuple[str, ...]) -> None:
     """List every pack found: built in, in your pack folder, given with --pack, or from plugins."""
     from quiz import locations

@@ -65,7 +65,11 @@ def _participants(
         _fail(f"unknown mode {mode!r}; choose {', '.join(allowed[:-1])} or {allowed[-1]}.", command)
     mode = mode.strip().casefold() if mode is not None else None
     if mode is None:
-        mode = TEAMS if teams is not None else (HOTSEAT if players and len(_names(players, "--players", command)) > 1 else SOLO)
+        mode = (
+            TEAMS
+            if teams is not None
+            else (HOTSEAT if players and len(_names(players, "--players", command)) > 1 else SOLO)
+        )
     if mode in TEAM_MODES:
         if players is not None:
             _fail(f"{MODE_TITLES[mode].lower()} rounds are played by teams: give --teams, not --players.", command)
@@ -102,8 +106,13 @@ def _discover_with_progress(discover: Callable[..., list[PackEntry]], packs: tup
             shown.label = f"Reading {Path(path).name}"
             shown(done)
 
-        return discover(extra_paths=packs, include_builtin=not packs, include_user=not packs,
-                        include_plugins=not packs, progress=progress)
+        return discover(
+            extra_paths=packs,
+            include_builtin=not packs,
+            include_user=not packs,
+            include_plugins=not packs,
+            progress=progress,
+        )
 
 
 def build_round(
@@ -124,6 +133,7 @@ def build_round(
     modes: tuple[str, ...] = PLAY_MODES,
 ) -> tuple[Session, list[PackEntry], RoundSettings, ScoreStore]:
     """Check every option and build the round; calls _fail (exit code 2) on a bad value."""
+
     def fail(message: str) -> NoReturn:
         _fail(message, command)
 
@@ -193,7 +203,13 @@ def build_round(
 
 
 @click.command("play")
-@click.option("--pack", "packs", multiple=True, metavar="PATH", help="Play from this pack file (repeatable); default: every pack found.")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="PATH",
+    help="Play from this pack file (repeatable); default: every pack found.",
+)
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
 @click.option(
     "--type",
@@ -203,7 +219,9 @@ def build_round(
     help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
 )
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions per player.")
-@click.option("--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g}).")
+@click.option(
+    "--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g})."
+)
 @click.option("--no-timer", is_flag=True, help="No time limit.")
 @click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
 @click.option("--seed", type=int, default=None, help="Same seed and settings, same round.")
@@ -222,8 +240,9 @@ def build_round(
     metavar="x,m,p",
     help="Buzzer rounds: one key per team, in the order of --teams (default q, p, z, m, v, y).",
 )
-def command(packs, categories, types, questions, timer, no_timer, difficulty, seed, players, mode, teams,
-            buzzer_keys) -> None:
+def command(
+    packs, categories, types, questions, timer, no_timer, difficulty, seed, players, mode, teams, buzzer_keys
+) -> None:
     """Go straight into a round."""
     session, entries, settings, store = build_round(
         packs, categories, questions, timer, no_timer, difficulty, seed, players, types, mode, teams, buzzer_keys

@@ -13,14 +13,23 @@ from quiz.model import QUESTION_TYPES
 @click.command("present")
 @click.option("--pack", "packs", multiple=True, metavar="PATH", help="Questions from this pack file (repeatable).")
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
-@click.option("--type", "types", multiple=True, metavar="TYPE",
-              help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
+)
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions in the round.")
 @click.option("--timer", type=float, default=None, metavar="SECONDS", help="Seconds per question (default: none).")
 @click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
 @click.option("--seed", type=int, default=None, help="Same seed and settings, same round.")
-@click.option("--teams", default=None, metavar='"Red,Blue"',
-              help="Teams to score (up to 6): keys 1 to 6 give each the question's points.")
+@click.option(
+    "--teams",
+    default=None,
+    metavar='"Red,Blue"',
+    help="Teams to score (up to 6): keys 1 to 6 give each the question's points.",
+)
 def command(packs, categories, types, questions, timer, difficulty, seed, teams) -> None:
     """Show a round on a projector: the teacher reveals, moves on and scores the teams.
 
@@ -28,8 +37,20 @@ def command(packs, categories, types, questions, timer, difficulty, seed, teams)
     1-6 give a team the question's points, U take the last points back.
     """
     session, entries, settings, store = build_round(
-        packs, categories, questions, timer, False, difficulty, seed, None, types,
-        mode="presenter", teams=teams, default_timer=None, command="quiz present", modes=("presenter",),
+        packs,
+        categories,
+        questions,
+        timer,
+        False,
+        difficulty,
+        seed,
+        None,
+        types,
+        mode="presenter",
+        teams=teams,
+        default_timer=None,
+        command="quiz present",
+        modes=("presenter",),
     )
     from quiz.tui.app import QuizApp  # only now: bad options never pay for loading the UI
 

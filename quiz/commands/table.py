@@ -50,6 +50,7 @@ def columns() -> int:
             width = 0
     return width or 80
 
+
 USAGE = "[OPTIONS] [COMMAND] [ARGS]..."
 DESCRIPTION = "A trivia game about the Tour de France docuseries. Run with no command to open the game."
 DATA_DIR_HELP = "Where scores, your packs and the cache live (default: the platform's user data folder)."

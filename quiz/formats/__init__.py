@@ -37,23 +37,3 @@ FORMATS: dict[str, str] = {
 
 def get_format(name: str) -> ModuleType:
     return importlib.import_module(FORMATS[name])
-
-
-def _having(attribute: str) -> list[str]:
-    names = []
-    for name in FORMATS:
-        try:
-            module = get_format(name)
-        except ImportError:  # an optional library is missing: list the others
-            continue
-        if hasattr(module, attribute):
-            names.append(name)
-    return names
-
-
-def importers() -> list[str]:
-    return _having("import_file")
-
-
-def exporters() -> list[str]:
-    return _having("export_packs")

@@ -226,9 +226,7 @@ def question_to_aiken(q: Question) -> str:
     elif q.type == MULTIPLE_CHOICE:
         choices, right = q.choices, q.answers[0]
     else:
-        raise ValueError(
-            f"Aiken has only multiple-choice and true/false questions, not {TYPES[q.type].title.lower()}"
-        )
+        raise ValueError(f"Aiken has only multiple-choice and true/false questions, not {TYPES[q.type].title.lower()}")
     if len(choices) > len(LETTERS):
         raise ValueError(f"Aiken letters its options A to Z; this question has {len(choices)}")
     if right not in choices:

@@ -66,7 +66,6 @@ COLUMNS = (
     "source_quote",
 )
 REQUIRED = ("type", "prompt")
-LIST_COLUMNS = ("choices", "answers", "items", "pairs", "facts")
 JOINER = " | "
 ARROW = "→"
 _NUMBER = re.compile(r"-?\d+([.,]\d+)?")

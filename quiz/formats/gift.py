@@ -645,7 +645,8 @@ def import_text(text: str, name: str) -> ImportResult:
     if glued:
         result.warnings.append(
             f"{_count(len(glued), 'question')} ({_lines(glued)}) start on the line right after the previous "
-            "question, with no blank line between; each was read as a question of its own (Moodle would run them together)"
+            "question, with no blank line between; each was read as a question of its own"
+            " (Moodle would run them together)"
         )
     if dropped_feedback:
         result.warnings.append(

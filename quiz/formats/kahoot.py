@@ -141,7 +141,10 @@ def _zip_directory(data: bytes) -> tuple[int, int] | None:
 
 def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     """The workbook's zip, once its directory and its parts' sizes look like a spreadsheet's."""
-    damaged = "this is not a readable .xlsx workbook (the zip container is damaged); open it in a spreadsheet and save it again"
+    damaged = (
+        "this is not a readable .xlsx workbook (the zip container is damaged);"
+        " open it in a spreadsheet and save it again"
+    )
     directory = _zip_directory(data)
     if directory is None:
         raise FileProblem(name, damaged)

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from quiz.model import Pack, Question
 from quiz.session.draw import eligible, pick_questions
 from quiz.session.settings import RoundSettings
-from quiz.model import Pack, Question
 
 #: The seed when none is given: the same command always writes the same file.
 DEFAULT_SEED = 0

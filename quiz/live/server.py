@@ -79,7 +79,7 @@ class _Client:
 
 
 def _page(name: str) -> bytes:
-    return resources.files("quiz.live").joinpath("web", name).read_bytes()
+    return resources.files("quiz.live").joinpath("web").joinpath(name).read_bytes()
 
 
 class RoomServer:
@@ -380,14 +380,6 @@ class ServerThread:
         self.loop.run_forever()
         self.loop.run_until_complete(self.server.stop())
         self.loop.close()
-
-    def call(self, fn: Any, *args: Any, timeout: float = 5.0) -> Any:
-        """Run ``fn(*args)`` on the server's loop and return its result."""
-
-        async def run() -> Any:
-            return fn(*args)
-
-        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(timeout)
 
     def stop(self) -> None:
         if self._thread.is_alive():

@@ -12,11 +12,21 @@ from quiz.qtypes import matching, multi_select, multiple_choice, numeric, orderi
 from quiz.qtypes.base import Json, QuestionType, Response, WireError
 
 TYPES: dict[str, QuestionType] = {
-    t.TYPE.name: t.TYPE
-    for t in (multiple_choice, multi_select, true_false, type_in, numeric, ordering, matching)
+    t.TYPE.name: t.TYPE for t in (multiple_choice, multi_select, true_false, type_in, numeric, ordering, matching)
 }
 
-__all__ = ["TYPES", "Json", "QuestionType", "Response", "WireError", "of", "client_view", "is_correct", "describe_response", "canonical_answer"]
+__all__ = [
+    "TYPES",
+    "Json",
+    "QuestionType",
+    "Response",
+    "WireError",
+    "of",
+    "client_view",
+    "is_correct",
+    "describe_response",
+    "canonical_answer",
+]
 
 
 def of(q: Question) -> QuestionType:

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
 from quiz.model import Question, as_text
 
 #: A player's answer, as the engine and the wire carry it.
-Response = Union[str, bool, tuple[str, ...], None]
+Response = str | bool | tuple[str, ...] | None
 #: JSON as Python values.
-Json = Union[str, int, float, bool, None, list[Any], dict[str, Any]]
+Json = str | int | float | bool | None | list[Any] | dict[str, Any]
 
 #: Typed text longer than this is refused on the wire: no answer in any pack needs more.
 MAX_TEXT = 200

@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from quiz.model import Question, as_text
-from quiz.qtypes.base import DataCheck, Json, QuestionType, Response, is_answer_text, shuffled_unsolved, wire_arrangement
+from quiz.qtypes.base import (
+    DataCheck,
+    Json,
+    QuestionType,
+    Response,
+    is_answer_text,
+    shuffled_unsolved,
+    wire_arrangement,
+)
 
 
 class Matching(QuestionType):
@@ -35,8 +43,10 @@ class Matching(QuestionType):
                 value = as_text(p[side])
                 if value in seen:
                     pos_of = getattr(p, "pos_of", None)
-                    check.add(pos_of(side) if pos_of else check.pos("pairs"),
-                              f"{check.shown(value)} appears twice on the {side} side of the pairs")
+                    check.add(
+                        pos_of(side) if pos_of else check.pos("pairs"),
+                        f"{check.shown(value)} appears twice on the {side} side of the pairs",
+                    )
                 seen.add(value)
 
     def options(self, q: Question, rng: random.Random) -> tuple[str, ...]:

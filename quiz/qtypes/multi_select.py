@@ -28,8 +28,10 @@ class MultiSelect(QuestionType):
         known = set(choices)
         for i, a in enumerate(answers):
             if a not in known:
-                check.add(check.item_pos("answers", i), f"the answer {check.shown(a)} is not one of the choices"
-                          f"{check.did_you_mean(a, sorted(known))}")
+                check.add(
+                    check.item_pos("answers", i),
+                    f"the answer {check.shown(a)} is not one of the choices{check.did_you_mean(a, sorted(known))}",
+                )
         if answers and set(answers) >= known:
             check.add(check.pos("answers"), "every choice is a right answer; add at least one wrong choice", "warning")
 
@@ -48,7 +50,13 @@ class MultiSelect(QuestionType):
     def describe(self, q: Question, response: Response) -> str:
         if response is None:
             return "no answer"
-        picked = {response} if isinstance(response, str) else set(response) if isinstance(response, (tuple, list, set, frozenset)) else set()
+        picked = (
+            {response}
+            if isinstance(response, str)
+            else set(response)
+            if isinstance(response, (tuple, list, set, frozenset))
+            else set()
+        )
         items = [c for c in q.choices if c in picked]
         return ", ".join(items) if items else "nothing"
 

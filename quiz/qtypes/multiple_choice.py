@@ -28,8 +28,11 @@ class MultipleChoice(QuestionType):
             return  # the schema has said what is wrong
         known = sorted(set(choices))
         if as_text(answer) not in known:
-            check.add(check.pos("answer"), f"the answer {check.shown(as_text(answer))} is not one of the choices"
-                      f"{check.did_you_mean(as_text(answer), known)}")
+            check.add(
+                check.pos("answer"),
+                f"the answer {check.shown(as_text(answer))} is not one of the choices"
+                f"{check.did_you_mean(as_text(answer), known)}",
+            )
 
     def options(self, q: Question, rng: random.Random) -> tuple[str, ...]:
         out = list(q.choices)

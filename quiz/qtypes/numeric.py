@@ -51,11 +51,16 @@ class Numeric(QuestionType):
         data = check.data
         rng = data.get("range")
         if isinstance(rng, list) and len(rng) == 2 and all(is_number(v) for v in rng) and rng[0] > rng[1]:
-            check.add(check.pos("range"), f"the range's low end {rng[0]} is above its high end {rng[1]}; write [low, high]")
+            check.add(
+                check.pos("range"), f"the range's low end {rng[0]} is above its high end {rng[1]}; write [low, high]"
+            )
         if "range" in data and "tolerance" in data:
             key_pos = getattr(data, "key_pos", {})
-            check.add(key_pos.get("tolerance", check.pos("tolerance")), "'tolerance' is ignored when 'range' is given",
-                      "warning")
+            check.add(
+                key_pos.get("tolerance", check.pos("tolerance")),
+                "'tolerance' is ignored when 'range' is given",
+                "warning",
+            )
 
     def is_correct(self, q: Question, response: Response) -> bool:
         if response is None or isinstance(response, (bool, tuple)):

@@ -9,7 +9,6 @@ from typing import Any
 from quiz.model import Question
 from quiz.qtypes.base import QuestionType, Response, shuffled_unsolved, texts, wire_arrangement
 
-
 #: Between items in order, in words.
 ORDER_MARK = " → "
 

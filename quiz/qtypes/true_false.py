@@ -29,8 +29,10 @@ class TrueFalse(QuestionType):
             return
         token = check.raw("answer")
         if token.lower() in YAML11_BOOLS:
-            check.add(check.pos("answer"), f"write the answer as true or false, not {check.shown(token)} "
-                      "(YAML tools disagree on what it means)")
+            check.add(
+                check.pos("answer"),
+                f"write the answer as true or false, not {check.shown(token)} (YAML tools disagree on what it means)",
+            )
 
     def is_correct(self, q: Question, response: Response) -> bool:
         given = parse_bool(response)

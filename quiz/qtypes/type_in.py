@@ -29,8 +29,11 @@ class TypeIn(QuestionType):
         for i, a in enumerate(answers):
             folded = " ".join(a.casefold().split())
             if folded in seen:
-                check.add(check.item_pos("answers", i), f"the accepted answer {check.shown(a)} is listed "
-                          "twice (answers are compared without case)", "warning")
+                check.add(
+                    check.item_pos("answers", i),
+                    f"the accepted answer {check.shown(a)} is listed twice (answers are compared without case)",
+                    "warning",
+                )
             seen.add(folded)
 
     def is_correct(self, q: Question, response: Response) -> bool:

@@ -240,8 +240,17 @@ class Presenter(Mode):
         given = session.awards.setdefault(turn.index, [])
         if any(record.player == name for record in given):
             return False  # once a question
-        record = session.board.record(turn.question, name, None, None, None, turn.number,
-                                      correct=True, points=self.POINTS, note="given the points by the presenter")
+        record = session.board.record(
+            turn.question,
+            name,
+            None,
+            None,
+            None,
+            turn.number,
+            correct=True,
+            points=self.POINTS,
+            note="given the points by the presenter",
+        )
         given.append(record)
         session.award_log.append((turn.index, record))
         session._emit("awarded", name, record)
@@ -267,8 +276,17 @@ class Presenter(Mode):
             given = {r.player for r in session.awards.get(turn.index, [])}
             for team in turn.participants:
                 if team not in given:
-                    session.board.record(turn.question, team, None, None, None, turn.number,
-                                         correct=False, points=0, note="not given the points")
+                    session.board.record(
+                        turn.question,
+                        team,
+                        None,
+                        None,
+                        None,
+                        turn.number,
+                        correct=False,
+                        points=0,
+                        note="not given the points",
+                    )
 
 
 MODE_RULES: dict[str, type[Mode]] = {

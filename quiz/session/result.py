@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from quiz.qtypes import Json, TYPES, canonical_answer
+from quiz.qtypes import TYPES, Json, canonical_answer
 from quiz.session.scoreboard import Scoreboard
 from quiz.session.settings import BUZZER, PRESENTER, TEAMS, RoundSettings
 
@@ -109,7 +109,9 @@ class GameResult:
             seed=int(data["seed"]),
             packs=tuple(data.get("packs", ())),
             participants=tuple(data.get("participants", ())),
-            answers=tuple(AnswerRow(**{k: v for k, v in a.items() if k in answer_keys}) for a in data.get("answers", ())),
+            answers=tuple(
+                AnswerRow(**{k: v for k, v in a.items() if k in answer_keys}) for a in data.get("answers", ())
+            ),
             standings=tuple(
                 Standing(**{k: v for k, v in s.items() if k in standing_keys}) for s in data.get("standings", ())
             ),

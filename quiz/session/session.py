@@ -156,11 +156,6 @@ class Session:
         return self.turns[self.position] if self.position < len(self.turns) else None
 
     @property
-    def next_turn(self) -> Turn | None:
-        nxt = self.position + 1
-        return self.turns[nxt] if nxt < len(self.turns) else None
-
-    @property
     def last_turn(self) -> bool:
         return self.position >= len(self.turns) - 1
 
@@ -291,7 +286,9 @@ class Session:
         self.mode.on_open(self)
         self._emit("open", self.group[0] if len(self.group) == 1 else None)
 
-    def answer(self, response: Response, participant: str | None = None, *, turn_index: int | None = None) -> AnswerRecord:
+    def answer(
+        self, response: Response, participant: str | None = None, *, turn_index: int | None = None
+    ) -> AnswerRecord:
         """Record an answer to the open question, timed by the session's clock.
 
         ``participant`` defaults to the one answering now. A remote answer names the
@@ -386,7 +383,9 @@ class Session:
             self.phase = Phase.STANDINGS
             self._emit("standings")
             return
-        if self.phase not in (Phase.CLOSED, Phase.STANDINGS) and not (self.phase is Phase.OPEN and self.mode.can_go_back):
+        if self.phase not in (Phase.CLOSED, Phase.STANDINGS) and not (
+            self.phase is Phase.OPEN and self.mode.can_go_back
+        ):
             raise RoundError("not everyone has answered yet")
         self.position += 1
         if self.turn is None:

@@ -106,5 +106,5 @@ class RoundSettings:
     def from_data(cls, data: dict[str, Any]) -> RoundSettings:
         """Settings read back from ``to_data``; unknown keys (from a newer version) are ignored."""
         known = {f.name for f in fields(cls)}
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
         return cls(**values)

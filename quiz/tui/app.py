@@ -364,7 +364,9 @@ class QuizApp(App[None]):
                 self.exit()
 
         if not isinstance(self.screen, ConfirmModal):
-            self.push_screen(ConfirmModal("Quit the game? This round will be lost.", yes="Quit", no="Keep playing"), quit_)
+            self.push_screen(
+                ConfirmModal("Quit the game? This round will be lost.", yes="Quit", no="Keep playing"), quit_
+            )
 
     def action_help(self) -> None:
         from quiz.tui.modals.confirm import ConfirmModal

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textual.binding import Binding
 from rich.table import Table
-from textual.widget import Widget
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -87,7 +88,7 @@ class MatchAnswer(Vertical, AnswerInput):
     def make(cls, view: Mapping[str, Any]) -> Widget:
         return cls(view)
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static("Left side stays put; move the right side (Shift+↑/↓) until each pair matches.", classes="hint")
         yield ArrangeList(self.view["options"], fixed=self.view["left"], id="answer")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textual.binding import Binding
 from rich.table import Table
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets.option_list import Option
 
@@ -17,7 +17,7 @@ from quiz.tui.answers.pointed import PointedList, hanging, key_label
 class CheckAnswer(PointedList, AnswerInput):
     HINT = "Tick with Space or {numbers} ({letters}); press Enter when done."
     BINDINGS = [
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle_highlighted", "Toggle", show=False),
         Binding("enter", "confirm", "Confirm", show=False),
     ]
 
@@ -45,13 +45,13 @@ class CheckAnswer(PointedList, AnswerInput):
         self.highlighted = index
         self.replace_option_prompt_at_index(index, self._prompt(index))
 
-    def action_toggle(self) -> None:
+    def action_toggle_highlighted(self) -> None:
         if self.highlighted is not None:
             self.toggle(self.highlighted)
 
     def action_select(self) -> None:
         # A click highlights then "selects": for a check list that means toggle.
-        self.action_toggle()
+        self.action_toggle_highlighted()
 
     def action_confirm(self) -> None:
         if not self.checked:

@@ -62,14 +62,17 @@ class ChoiceAnswer(ChoiceList, AnswerInput):
 
     HINT = "Press {numbers} or {letters}, or move with ↑/↓ and press Enter."
 
-    def __init__(self, labels: Sequence[str], keys: Sequence[str] | None, values: Sequence[Response], truth: bool,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, labels: Sequence[str], keys: Sequence[str] | None, values: Sequence[Response], truth: bool, **kwargs: Any
+    ) -> None:
         super().__init__(labels, keys, **kwargs)
         self.values = tuple(values)
         self.takes_truth = truth
 
     @classmethod
-    def spec(cls, view: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[Response, ...], bool]:
+    def spec(
+        cls, view: Mapping[str, Any]
+    ) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[Response, ...], bool]:
         """Labels, key labels, the response each option gives, and whether T and F answer."""
         options = tuple(view["options"])
         return options, None, options, False
@@ -110,7 +113,9 @@ class TruthAnswer(ChoiceAnswer):
     HINT = "Press T or F (or 1 / 2), or move with ↑/↓ and press Enter."
 
     @classmethod
-    def spec(cls, view: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[Response, ...], bool]:
+    def spec(
+        cls, view: Mapping[str, Any]
+    ) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[Response, ...], bool]:
         return ("True", "False"), ("1 T", "2 F"), (True, False), True
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual.visual import VisualType
 from textual.widgets import OptionList
 
 from quiz.tui.answers.base import LETTERS
@@ -34,7 +35,7 @@ class PointedList(OptionList):
 
     _pointed: int | None = None
 
-    def _prompt(self, index: int) -> Table:
+    def _prompt(self, index: int) -> VisualType:
         raise NotImplementedError
 
     def pointer(self, index: int) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -26,7 +27,7 @@ class TextAnswer(Vertical, AnswerInput):
     def make(cls, view: Mapping[str, Any]) -> Widget:
         return cls(view)
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Input(placeholder=self.PLACEHOLDER, id="answer")
         if self.unit:
             yield Static(f"in {self.unit}", id="unit", classes="hint")

@@ -201,7 +201,9 @@ class PresenterScreen(Screen[GameResult | None]):
             if yes:
                 self.session.abandon()
 
-        self.app.push_screen(ConfirmModal("Stop presenting? This round will not be saved.", yes="Stop", no="Go on"), leave)
+        self.app.push_screen(
+            ConfirmModal("Stop presenting? This round will not be saved.", yes="Stop", no="Go on"), leave
+        )
 
     # A dialog over the projector stops its clock too.
     def on_screen_suspend(self) -> None:

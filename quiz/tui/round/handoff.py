@@ -19,7 +19,7 @@ class HandoffView(Vertical):
     def compose(self) -> ComposeResult:
         with Vertical(id="handoff-box"):
             yield Static("", id="handoff-title", classes="screen-title")
-            table = DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
+            table: DataTable[str] = DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
             table.can_focus = False  # Enter must reach the screen's "ready" binding
             yield table
             yield Static("", id="order")

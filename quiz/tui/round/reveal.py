@@ -55,9 +55,7 @@ def reveal_texts(
         points = points_line(record, practice)
     else:
         # Several teams answered the same question: each one's answer, verdict and points on its line.
-        yours = "\n".join(
-            f"{r.player}: {r.response_text} — {verdict(r)[0]} ({r.points.total} points)" for r in records
-        )
+        yours = "\n".join(f"{r.player}: {r.response_text} — {verdict(r)[0]} ({r.points.total} points)" for r in records)
         points = ""
     source = q.source
     return {

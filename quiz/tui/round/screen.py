@@ -17,16 +17,16 @@ import math
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from quiz.qtypes import client_view
 from quiz.session import Change, GameResult, Phase, RoundError, Session, Turn
 from quiz.session.result import TEAM_MODES
 from quiz.tui.answers import Answered
-from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
 from quiz.tui.round.handoff import HandoffView
+from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
 from quiz.tui.round.question import QuestionView
 from quiz.tui.round.reveal import RevealView, reveal_texts, verdict_class
 from quiz.tui.teams import badge
@@ -34,6 +34,7 @@ from quiz.tui.widgets.keybar import KeyBar
 
 #: Seconds between timer checks; the countdown redraws only when what it shows changes.
 TICK = 0.1
+
 
 class RoundScreen(AnswerKeys, Screen[GameResult | None]):
     IN_ROUND = True  # quitting from here asks first
@@ -263,4 +264,6 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
             if yes:
                 self.session.abandon()
 
-        self.app.push_screen(ConfirmModal("Leave this round? It will not be saved.", yes="Leave", no="Keep playing"), leave)
+        self.app.push_screen(
+            ConfirmModal("Leave this round? It will not be saved.", yes="Leave", no="Keep playing"), leave
+        )

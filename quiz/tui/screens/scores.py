@@ -71,13 +71,13 @@ class ScoresScreen(Screen[None]):
             )
         games = self.query_one("#recent", DataTable)
         games.add_columns("Date", "Mode", "Players", "Winner", "Settings")
-        for row in recent:
+        for game in recent:
             games.add_row(
-                str(row.played_at)[:16].replace("T", " "),
-                MODE_TITLES.get(row.mode, row.mode),
-                ", ".join(row.players),
-                row.winner or "–",
-                short_settings(row.settings),
+                str(game.played_at)[:16].replace("T", " "),
+                MODE_TITLES.get(game.mode, game.mode),
+                ", ".join(game.players),
+                game.winner or "–",
+                short_settings(game.settings),
             )
         if not top:
             self.query_one("#scores-empty", Static).update("No games saved yet. Play a round to get on the board!")

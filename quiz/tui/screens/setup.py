@@ -21,9 +21,9 @@ from textual.widgets import Button, Input, Label, RadioSet, SelectionList, Stati
 from textual.widgets.selection_list import Selection
 
 from quiz.catalog import PackEntry, categories_of, load_questions, types_of
+from quiz.keys import DEFAULT_BUZZER_KEYS, KeysError, buzzer_keys
 from quiz.model import DIFFICULTIES
 from quiz.qtypes import TYPES
-from quiz.keys import DEFAULT_BUZZER_KEYS, KeysError, buzzer_keys
 from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TEAMS, TIMER_CHOICES, RoundError, RoundSettings, Session
 from quiz.session.draw import drawable
 from quiz.session.settings import BUZZER

@@ -26,9 +26,9 @@ from quiz.scoring import Points
 from quiz.session import AnswerRecord
 from quiz.study import ALL, Outcome, Study, StudyError, StudySession, check_learner
 from quiz.tui.answers import Answered
+from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
 from quiz.tui.round.question import QuestionView
 from quiz.tui.round.reveal import RevealView, reveal_texts, verdict_class
-from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
 from quiz.tui.study.overview import OverviewView, StudyChoices
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.packstatus import PackStatus
