@@ -15,11 +15,7 @@ from typing import Any
 
 from quiz import packcache
 from quiz.errors import FileProblem, Problem
-from quiz.facts import check_facts_data
-from quiz.locations import seeds_dir
 from quiz.progress import part
-from quiz.validate import check_pack_data, is_facts_data, question_ids, shown
-from quiz.yamlfile import decode_utf8, parse_yaml
 
 
 @dataclass
@@ -43,7 +39,16 @@ class FileReport:
         return [p for p in self.problems if p.severity != "error"]
 
 
+def _shown(value: Any) -> str:
+    from quiz.validate import shown
+
+    return shown(value)
+
+
 def check_facts(data: Any, name: str) -> list[Problem]:
+    from quiz.facts import check_facts_data
+    from quiz.locations import seeds_dir
+
     return list(check_facts_data(data, name, seeds_dir()))
 
 
@@ -66,6 +71,10 @@ def check_file(path: str | Path, progress: Any = None) -> FileReport:
                     [tuple(i) for i in hit["ids"]],
                     _cached_pack_id(hit["info"]["id"], raw),
                 )
+        # A miss: only now the YAML reader and the validator (a hit, the common case, needs neither).
+        from quiz.validate import check_pack_data, is_facts_data, question_ids
+        from quiz.yamlfile import decode_utf8, parse_yaml
+
         text = decode_utf8(raw, name, what)
         data = parse_yaml(text, name, what, part(progress, 0.0, 0.75))
     except FileProblem as exc:
@@ -115,7 +124,7 @@ def duplicate_pack_ids(reports: list[FileReport]) -> list[Problem]:
                     report.path,
                     line,
                     column,
-                    f"pack id {shown(pack_id)} is also used in {where}; only one of the two can be played, "
+                    f"pack id {_shown(pack_id)} is also used in {where}; only one of the two can be played, "
                     "so give this pack its own id",
                     "warning",
                 )
@@ -140,7 +149,7 @@ def duplicate_ids(reports: list[FileReport]) -> list[Problem]:
             if qid in first:
                 other, other_line = first[qid]
                 out.append(
-                    Problem(report.path, line, col, f"question id {shown(qid)} is also used in {other}:{other_line}")
+                    Problem(report.path, line, col, f"question id {_shown(qid)} is also used in {other}:{other_line}")
                 )
             else:
                 first[qid] = (report.path, line)

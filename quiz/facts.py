@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -273,14 +274,16 @@ def format_value(kind: str, value: Any, unit: str = "") -> str:
     return str(value)
 
 
+@lru_cache(maxsize=64)
+def _squeezed(text: str) -> str:
+    """Runs of spacing as one space (an article is squeezed once, however many quotes it is searched for)."""
+    return _SPACE.sub(" ", text).strip()
+
+
 def quote_in_text(quote: str, text: str) -> bool:
     """Is the quote a verbatim part of the text, spacing aside?"""
-
-    def squeeze(s):
-        return _SPACE.sub(" ", s).strip()
-
-    needle = squeeze(quote)
-    return bool(needle) and needle in squeeze(text)
+    needle = _SPACE.sub(" ", quote).strip()
+    return bool(needle) and needle in _squeezed(text)
 
 
 # ---------------------------------------------------------------- checking
@@ -888,8 +891,13 @@ def _names(entity: dict) -> list[str]:
     return [n for n in out if n]
 
 
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+
+
 def _named(names: list[str], text: str) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
+    return any(_name_pattern(n).search(text) for n in names)
 
 
 def _check_named_in_quote(c: _Checker, facts: dict[str, dict], entities: dict[str, dict], topic: Any) -> None:
@@ -915,8 +923,8 @@ def _check_named_in_quote(c: _Checker, facts: dict[str, dict], entities: dict[st
     texts: dict[str, str] = {}
     for item in facts.values():
         source = item.get("source")
-        if isinstance(source, dict) and _is_str(source.get("seed")):
-            text = c.seed(str(source["seed"]))
+        if isinstance(source, dict) and _is_str(source.get("seed")) and str(source["seed"]) not in texts:
+            text = c.seed(str(source["seed"]))  # each article folded once, not once per fact citing it
             if text is not None:
                 texts[str(source["seed"])] = _folded(text)
     for item in facts.values():
