@@ -11,10 +11,12 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz import locations
-from quiz.session.settings import RoundError, RoundSettings
+
+if TYPE_CHECKING:
+    from quiz.session.settings import RoundSettings
 
 #: Larger than any real preferences file: anything bigger is not ours.
 MAX_BYTES = 64 * 1024
@@ -26,36 +28,50 @@ class Preferences:
     settings: RoundSettings | None = None
 
 
-def load(path: Path | None = None) -> Preferences:
-    """The preferences saved last (empty when there are none or they cannot be read)."""
+def _read(path: Path | None) -> dict[str, Any]:
     path = path or locations.preferences_file()
     try:
         if path.stat().st_size > MAX_BYTES:
-            return Preferences()
+            return {}
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return Preferences()
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_theme(path: Path | None = None) -> str | None:
+    """Only the theme: quick enough for before the first frame (the settings need the session's module)."""
+    theme = _read(path).get("theme")
+    return theme if isinstance(theme, str) else None
+
+
+def load_settings(path: Path | None = None) -> RoundSettings | None:
+    """The last round's settings, or None when there are none or they cannot make a round."""
+    from quiz.session.settings import RoundError, RoundSettings
+
+    data = _read(path).get("settings")
     if not isinstance(data, dict):
-        return Preferences()
-    theme = data.get("theme") if isinstance(data.get("theme"), str) else None
-    settings = None
-    if isinstance(data.get("settings"), dict):
-        try:
-            settings = RoundSettings.from_data(data["settings"])
-            settings.check()
-        except (TypeError, ValueError, RoundError):
-            settings = None
-    return Preferences(theme, settings)
+        return None
+    try:
+        settings = RoundSettings.from_data(data)
+        settings.check()
+    except (TypeError, ValueError, RoundError):
+        return None
+    return settings
+
+
+def load(path: Path | None = None) -> Preferences:
+    """The preferences saved last (empty when there are none or they cannot be read)."""
+    return Preferences(load_theme(path), load_settings(path))
 
 
 def save(theme: str | None = None, settings: RoundSettings | None = None, path: Path | None = None) -> bool:
     """Remember the theme and/or the round settings given (the others stay as they were); False if not written."""
     path = path or locations.preferences_file()
-    current = load(path)
-    data: dict[str, Any] = {}
-    theme = theme if theme is not None else current.theme
-    settings = settings if settings is not None else current.settings
+    data = _read(path)
     if theme is not None:
+        if data.get("theme") == theme:
+            return True  # nothing new (the app tells its theme at every start)
         data["theme"] = theme
     if settings is not None:
         # Not the seed: a remembered seed would replay the same round every time.

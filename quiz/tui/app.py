@@ -90,9 +90,11 @@ class QuizApp(App[None]):
     def settings(self) -> RoundSettings:
         """The settings the setup screen starts from: the last round's, or the command line's."""
         if self._settings is None:
+            from quiz import preferences
             from quiz.session import RoundSettings
 
-            self._settings = RoundSettings()
+            # The last round's, as the player left them (read only when first wanted: not before the title).
+            self._settings = preferences.load_settings() or RoundSettings()
         return self._settings
 
     @settings.setter
@@ -161,12 +163,12 @@ class QuizApp(App[None]):
         """The theme and round settings of the last launch, and the theme saved whenever it changes."""
         from quiz import preferences
 
-        saved = preferences.load()
-        if saved.theme and saved.theme in self.available_themes and saved.theme != self.theme:
-            self.theme = saved.theme
-        if self._settings is None and saved.settings is not None:
-            self._settings = saved.settings
-        self.theme_changed_signal.subscribe(self, lambda theme: preferences.save(theme=theme.name))
+        theme = preferences.load_theme()
+        if theme and theme in self.available_themes and theme != self.theme:
+            self.theme = theme
+
+        # (Textual tells the theme at start too; saving what the file holds already writes nothing.)
+        self.theme_changed_signal.subscribe(self, lambda changed: preferences.save(theme=changed.name))
 
     def _find_packs(self) -> None:
         """Find the packs in a background thread: a big new pack is read while the title stays live."""
