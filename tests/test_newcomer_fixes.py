@@ -388,3 +388,57 @@ async def test_a_round_error_after_f5_shows_whole_at_80_by_24():
         error_line = next(i for i, line in enumerate(lines) if "✘ Only 14 suitable questions" in line)
         assert "questions." in lines[error_line + 1]  # the wrapped end, not hidden behind the key bar
         assert "Back" in lines[-1] and "questions." not in lines[-1]
+
+
+async def test_arrows_scroll_a_long_reveal_with_nothing_focused():
+    # Between questions nothing holds the focus (moving it restyles the screen); the screen scrolls the reveal.
+    app, session = one_round("tui-roglic", timer=None)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert on_reveal(app)
+        body = app.screen.query_one("#reveal-body")
+        assert body.max_scroll_y > 0  # the reveal is taller than the screen at this size
+        await pilot.press("down")
+        await pilot.pause()
+        assert body.scroll_y == 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("up")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y - 1
+        await pilot.press("enter")  # and Enter still moves on
+        await pilot.pause()
+        assert session.phase is not Phase.CLOSED
+
+
+async def test_square_brackets_in_names_and_prompts_are_shown_as_written():
+    # Textual reads "[b]…[/b]" as markup unless told otherwise: a pack's text and a player's name never are.
+    import dataclasses
+
+    q = dataclasses.replace(BY_ID["tui-producer"], prompt="Which [b]company[/b] produces it? [1]")
+    settings = RoundSettings(seed=5, timer=None, mode=HOTSEAT, players=("[i]Ana[/i]", "Ben"))
+    clock = FakeClock()
+    session = Session.create([], settings, fixed=[q], clock=clock)
+    app = QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert on_handoff(app) and "Next up: [i]Ana[/i]" in screen_text(app)
+        clock.advance(1.0)  # past the hand-off's guard against a double Enter
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert on_question(app) and "Which [b]company[/b] produces it? [1]" in shown and "[i]Ana[/i]" in shown
+        await pilot.press("1")
+        await pilot.pause()
+        assert on_reveal(app) and "Which [b]company[/b] produces it? [1]" in screen_text(app)
+        while not isinstance(app.screen, ResultsScreen):  # on through Ben's turn to the results
+            clock.advance(1.0)
+            await pilot.press("enter" if not on_question(app) else "2")
+            await pilot.pause()
+            if on_handoff(app):
+                assert "[i]Ana[/i]" in screen_text(app)  # the scoreboard
+        shown = screen_text(app)
+        assert "[i]Ana[/i]" in shown and "Review [i]Ana[/i]'s mistakes" in shown

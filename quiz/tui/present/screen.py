@@ -47,12 +47,12 @@ def options_table(view: Mapping[str, Any]) -> Table:
         grid.add_column(ratio=1, style="bold")
         for i, item in enumerate(left):
             right = options[i] if i < len(options) else ""
-            grid.add_row(f"{i + 1}.", item, f" {LETTERS[i]} ", right)
+            grid.add_row(f"{i + 1}.", Text(item), f" {LETTERS[i]} ", Text(right))
     elif options:
         grid.add_column(no_wrap=True, style="bold reverse")
         grid.add_column(ratio=1, style="bold")
         for i, option in enumerate(options):
-            grid.add_row(f" {LETTERS[i]} ", option)
+            grid.add_row(f" {LETTERS[i]} ", Text(option))  # pack text, never markup
     if view.get("unit"):
         grid.add_row(Text(f"Answer in {view['unit']}.", style="bold"))
     return grid
@@ -81,15 +81,15 @@ class PresenterScreen(Screen[GameResult | None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="present-header"):
             yield Digits("0", id="present-number")
-            yield Static("", id="present-category")
+            yield Static("", id="present-category", markup=False)
             yield Digits("0", id="present-timer")
         with VerticalScroll(id="present-body"):
-            yield Static("", id="present-type")
-            yield Static("", id="present-prompt")
+            yield Static("", id="present-type", markup=False)
+            yield Static("", id="present-prompt", markup=False)
             yield Static("", id="present-options")
-            yield Static("", id="present-answer")
-            yield Static("", id="present-explanation")
-            yield Static("", id="present-source")
+            yield Static("", id="present-answer", markup=False)
+            yield Static("", id="present-explanation", markup=False)
+            yield Static("", id="present-source", markup=False)
         with Horizontal(id="present-scores"):
             for i, team in enumerate(self.teams):
                 with Vertical(classes="present-team"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
@@ -18,13 +19,13 @@ class HandoffView(Vertical):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="handoff-box"):
-            yield Static("", id="handoff-title", classes="screen-title")
+            yield Static("", id="handoff-title", classes="screen-title", markup=False)
             table: DataTable[str] = DataTable(id="scoreboard", cursor_type="none", zebra_stripes=True)
             table.can_focus = False  # Enter must reach the screen's "ready" binding
             yield table
-            yield Static("", id="order")
-            yield Static("", id="next-player")
-            yield Static("", id="handoff-hint", classes="hint")
+            yield Static("", id="order", markup=False)
+            yield Static("", id="next-player", markup=False)
+            yield Static("", id="handoff-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#scoreboard", DataTable).add_columns("#", "Player", "Points", "Correct", "Streak")
@@ -39,7 +40,7 @@ class HandoffView(Vertical):
         if started:
             for p in ranking:
                 s = p.stats
-                table.add_row(place_label(p), s.name, str(s.points), f"{s.correct}/{s.answered}", str(s.streak))
+                table.add_row(place_label(p), Text(s.name), str(s.points), f"{s.correct}/{s.answered}", str(s.streak))
         order_line = self.query_one("#order", Static)
         order_line.display = not started
         order_line.update(f"Players, in turn: {', '.join(order)}")

@@ -40,21 +40,23 @@ class QuestionView(Vertical):
     def compose(self) -> ComposeResult:
         progress, category, player = self.header
         with Horizontal(id="question-header"):
-            yield Static(progress, id="progress")
-            yield Static(category, id="category")
-            yield Static(player, id="player")
+            yield Static(progress, id="progress", markup=False)
+            yield Static(category, id="category", markup=False)
+            yield Static(player, id="player", markup=False)
         if self.timer:
             yield Countdown(self.timer, id="countdown")
         # Buzzer rounds: who may buzz, with which key, and who holds the question.
-        status = Static("", id="buzz-status")
+        status = Static("", id="buzz-status", markup=False)
         status.display = False
         yield status
         with VerticalScroll(id="question-body"):
-            yield Static(TYPES[self.view["type"]].title, id="question-type")
-            yield Static(self.view["prompt"], id="prompt")
+            yield Static(TYPES[self.view["type"]].title, id="question-type", markup=False)
+            yield Static(self.view["prompt"], id="prompt", markup=False)
             yield self.answer_widget
-            yield Static("Paused: the clock stops while a dialog is open.", id="paused-note", classes="hint")
-        yield Static(self._hint(), id="hint", classes="hint")
+            yield Static(
+                "Paused: the clock stops while a dialog is open.", id="paused-note", classes="hint", markup=False
+            )
+        yield Static(self._hint(), id="hint", classes="hint", markup=False)
 
     def _hint(self) -> str:
         return ANSWER_WIDGETS[self.view["type"]].hint(self.view)

@@ -94,12 +94,12 @@ class RevealView(Vertical):
         super().__init__(id="reveal-view")
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="reveal-header")
+        yield Static("", id="reveal-header", markup=False)
         with VerticalScroll(id="reveal-body"):
-            yield Static("", id="verdict")
+            yield Static("", id="verdict", markup=False)
             for name in PARTS:
-                yield Static("", id=name)
-        yield Static("", id="next-hint", classes="hint")
+                yield Static("", id=name, markup=False)
+        yield Static("", id="next-hint", classes="hint", markup=False)
 
     def show(self, texts: dict[str, str], css: str) -> None:
         for name, text in texts.items():

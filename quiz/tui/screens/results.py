@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
@@ -86,12 +88,13 @@ class ResultsScreen(Screen[ResultsChoice]):
         title = "Practice results" if self.game.settings.practice else "Results"
         yield Static(title, classes="screen-title")
         with VerticalScroll(id="results-body"):
-            yield Static(summary(self.game), id="summary")
+            yield Static(summary(self.game), id="summary", markup=False)
             yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
             for stats in self.ranking:
                 yield Static(
                     f"{stats.name}: accuracy by category ({round(stats.accuracy * 100)}% overall)",
                     classes="section-title",
+                    markup=False,
                 )
                 yield CategoryBars(stats.per_category, classes="bars")
             with Horizontal(classes="buttons"):
@@ -113,7 +116,7 @@ class ResultsScreen(Screen[ResultsChoice]):
         for place, stats in self.places:
             table.add_row(
                 place,
-                stats.name,
+                Text(stats.name),  # a name is shown as written, never read as markup
                 str(stats.points),
                 f"{stats.correct}/{stats.answered}",
                 str(stats.best_streak),
@@ -126,7 +129,7 @@ class ResultsScreen(Screen[ResultsChoice]):
     def _name_review_button(self) -> None:
         # The table's cursor is a colour; the button says in words whose mistakes R replays.
         if len(self.ranking) > 1:
-            self.query_one("#review", Button).label = f"Review {self.selected_player().name}'s mistakes (R)"
+            self.query_one("#review", Button).label = Content(f"Review {self.selected_player().name}'s mistakes (R)")
 
     @on(DataTable.RowHighlighted, "#ranking")
     def _row_highlighted(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -60,7 +61,7 @@ class ScoresScreen(Screen[None]):
         for place, row in zip(places, top):
             table.add_row(
                 place_text(*place),
-                row.player,
+                Text(row.player),  # names as written, never read as markup
                 str(row.points),
                 f"{row.correct}/{row.asked}",
                 f"{round(row.accuracy * 100)}%",
@@ -75,8 +76,8 @@ class ScoresScreen(Screen[None]):
             games.add_row(
                 str(game.played_at)[:16].replace("T", " "),
                 MODE_TITLES.get(game.mode, game.mode),
-                ", ".join(game.players),
-                game.winner or "–",
+                Text(", ".join(game.players)),
+                Text(game.winner or "–"),
                 short_settings(game.settings),
             )
         if not top:
