@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,7 +13,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from quiz.tui.answers.base import Answered, AnswerInput
-from quiz.tui.answers.pointed import PointedList, hanging
+from quiz.tui.answers.pointed import Hanging, PointedList, hanging
 
 
 class ArrangeList(PointedList):
@@ -34,7 +33,7 @@ class ArrangeList(PointedList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def _prompt(self, row: int) -> Table:
+    def _prompt(self, row: int) -> Hanging:
         pointer = (self.pointer(row) + " ", "bold")
         if not self.fixed:
             return hanging(pointer, (f" {row + 1} ", "bold reverse"), ("  ", ""), text=self.items[row])

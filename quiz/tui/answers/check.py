@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rich.table import Table
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from quiz.tui.answers.base import Answered, AnswerInput
-from quiz.tui.answers.pointed import PointedList, hanging, key_label
+from quiz.tui.answers.pointed import Hanging, PointedList, hanging, key_label
 
 
 class CheckAnswer(PointedList, AnswerInput):
@@ -33,7 +32,7 @@ class CheckAnswer(PointedList, AnswerInput):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def _prompt(self, index: int) -> Table:
+    def _prompt(self, index: int) -> Hanging:
         box = "[x]" if index in self.checked else "[ ]"
         cells = ((self.pointer(index) + " ", "bold"), (f" {key_label(index)} ", "bold reverse"), (f" {box} ", ""))
         return hanging(*cells, text=self.labels[index])

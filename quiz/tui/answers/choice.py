@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rich.table import Table
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.qtypes import Response
 from quiz.tui.answers.base import LETTERS, Answered, AnswerInput
-from quiz.tui.answers.pointed import PointedList, hanging, key_label
+from quiz.tui.answers.pointed import Hanging, PointedList, hanging, key_label
 
 
 class ChoiceList(PointedList):
@@ -23,7 +22,7 @@ class ChoiceList(PointedList):
         self.keys = tuple(keys) if keys else tuple(key_label(i) for i in range(len(self.labels)))
         super().__init__(*[Option(self._prompt(i), id=f"choice-{i}") for i in range(len(self.labels))], **kwargs)
 
-    def _prompt(self, index: int) -> Table:
+    def _prompt(self, index: int) -> Hanging:
         cells = ((self.pointer(index) + " ", "bold"), (f" {self.keys[index]} ", "bold reverse"), ("  ", ""))
         return hanging(*cells, text=self.labels[index])
 
@@ -93,17 +92,23 @@ class ChoiceAnswer(ChoiceList, AnswerInput):
     def chosen(self, index: int) -> None:
         self.post_message(Answered(self.values[index]))
 
+    def answer_by_key(self, index: int) -> None:
+        # A key answers at once and the reveal replaces the question: moving the highlight
+        # first would only draw one more frame, which delays the reveal's by a frame or two.
+        if 0 <= index < len(self.labels):
+            self.chosen(index)
+
     def number(self, index: int) -> None:
-        self.choose(index)
+        self.answer_by_key(index)
 
     def letter(self, index: int) -> None:
         if not self.takes_truth:  # on true/false, T and F answer and other letters mean nothing
-            self.choose(index)
+            self.answer_by_key(index)
 
     def truth(self, value: bool) -> bool:
         if not self.takes_truth:
             return False
-        self.choose(self.values.index(value))
+        self.answer_by_key(self.values.index(value))
         return True
 
 

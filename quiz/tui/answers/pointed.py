@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.visual import VisualType
 from textual.widgets import OptionList
@@ -19,15 +24,38 @@ def key_label(index: int) -> str:
     return f"{index + 1} {letter}"
 
 
-def hanging(*cells: tuple[str, str], text: str, text_style: str = "") -> Table:
+class Hanging:
     """One option's row: fixed cells (pointer, key...) then its text, which wraps under itself,
-    not under the key (a long option's second line lines up with its first)."""
-    grid = Table.grid(padding=0)
-    for cell, _ in cells:
-        grid.add_column(no_wrap=True, width=len(cell))
-    grid.add_column(ratio=1)
-    grid.add_row(*(Text(cell, style=style) for cell, style in cells), Text(text, style=text_style))
-    return grid
+    not under the key (a long option's second line lines up with its first).
+
+    A small Rich renderable rather than a table grid: an option list draws its prompts
+    on every question, and a grid measures its cells first (several times the work)."""
+
+    def __init__(self, cells: Sequence[tuple[str, str]], text: str, text_style: str = "") -> None:
+        self.prefix = Text.assemble(*cells, end="")
+        self.text = Text(text, end="")
+        if text_style:
+            self.text.stylize(text_style)  # a span: wrapped lines keep it
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.prefix.cell_len
+        width = max(1, options.max_width - indent)
+        lines = self.text.wrap(console, width)
+        blank = Text(" " * indent, end="")
+        for number, line in enumerate(lines):
+            line.set_length(width)  # padded to the width, as a table cell is
+            yield from (self.prefix if number == 0 else blank).render(console)
+            yield from line.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.prefix.cell_len
+        longest = max((cell_len(word) for word in self.text.plain.split()), default=0)
+        return Measurement(indent + longest, indent + self.text.cell_len)
+
+
+def hanging(*cells: tuple[str, str], text: str, text_style: str = "") -> Hanging:
+    return Hanging(cells, text, text_style)
 
 
 class PointedList(OptionList):

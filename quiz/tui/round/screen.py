@@ -39,10 +39,15 @@ TICK = 0.1
 class RoundScreen(AnswerKeys, Screen[GameResult | None]):
     IN_ROUND = True  # quitting from here asks first
     BINDINGS = [
-        Binding("enter,space,n,N", "ready", "Ready"),
-        Binding("enter,space,n,N", "next", "Next"),
+        # Priority: they reach the screen even while the (hidden) answer widget keeps the focus, which
+        # it does between questions, since moving the focus restyles widgets (about 5 ms a move).
+        # Outside their phase they are off (check_action), and the key goes on to the focused widget.
+        Binding("enter,space,n,N", "ready", "Ready", priority=True),
+        Binding("enter,space,n,N", "next", "Next", priority=True),
         Binding("f2", "skip", "Skip"),
         Binding("escape", "leave", "Leave round"),
+        # A long reveal scrolls from the screen: nothing is focused between questions.
+        *[Binding(key, f"scroll_reveal('{key}')", show=False) for key in ("up", "down", "pageup", "pagedown")],
         *ANSWER_BINDINGS,
     ]
 
@@ -124,12 +129,10 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
         self.reveal_view.display = phase in (Phase.CLOSED, Phase.STANDINGS)
         if phase is Phase.READY:
             self._show_handoff()
-            self.set_focus(None)  # nothing to operate: Enter reaches the screen's "ready"
         elif phase is Phase.OPEN:
             self._show_question()
         elif phase is Phase.CLOSED:
             self._show_reveal()
-            self.set_focus(self.reveal_view.query_one("#reveal-body"))  # arrows scroll a long reveal
         self.refresh_bindings()
         if self.is_mounted:
             self.query_one(KeyBar).refresh_keys()  # the keys of this phase
@@ -230,6 +233,8 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
             return phase in (Phase.CLOSED, Phase.STANDINGS)
         if action == "skip":
             return self.answer_keys_live()
+        if action == "scroll_reveal":
+            return phase in (Phase.CLOSED, Phase.STANDINGS)
         return True
 
     @on(Answered)
@@ -256,6 +261,11 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
 
     def action_next(self) -> None:
         self.session.next()
+
+    def action_scroll_reveal(self, key: str) -> None:
+        body = self.reveal_view.query_one("#reveal-body")
+        scroll = {"up": body.scroll_up, "down": body.scroll_down, "pageup": body.scroll_page_up}
+        scroll.get(key, body.scroll_page_down)(animate=False)
 
     def action_leave(self) -> None:
         from quiz.tui.modals.confirm import ConfirmModal
