@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.errors import FileProblem
 from quiz.facts import (
@@ -601,3 +605,13 @@ def test_a_fact_quotes_the_words_that_name_its_entities(tmp_path):
     # What the topic's title names, or the name its source goes by, needs no naming in every quote.
     titled = cut.replace("  title: Mini\n", "  title: Mini, about Di\n")
     assert problems(titled, folder) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab _-é1.Ç", min_size=1, max_size=8), st.text(alphabet="ab _-é1.Ç ", max_size=40))
+def test_whole_word_search_matches_the_regex_it_replaced(word, text):
+    # The facts check finds names as whole words by a plain scan (compiling a pattern per name was slow).
+    from quiz.facts import _word_starts
+
+    expected = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)]
+    assert _word_starts(word, text) == expected
