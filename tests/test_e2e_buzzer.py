@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import uuid
 
@@ -81,4 +80,4 @@ def test_a_buzzer_game_in_tmux(tmp_path):
         tmux("send-keys", "-t", session, "C-q")
         wait_for(session, "GAME-OVER-0")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux.kill(session)

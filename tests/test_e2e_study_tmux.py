@@ -53,7 +53,7 @@ def test_study_in_tmux_then_progress(tmp_path):
         tmux("send-keys", "-t", session, "q")
         assert "Traceback" not in wait_for(session, "STUDY-OVER-0")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+        tmux.kill(session)
     out = subprocess.run([*base, "--progress"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     row = next(line for line in out.splitlines() if line.startswith("producers"))
     assert row.split()[-2:] in (["2", "0"], ["2", "1"])  # 2 new; 1 due now only if it was missed

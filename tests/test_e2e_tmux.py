@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import time
 import uuid
 
 import pytest
 from conftest import FIXTURES, ROOT
 from sessionkit import Driver
+from tmuxkit import Tmux
 
 from quiz.answers import normalize
 from quiz.model import MULTI_SELECT, MULTIPLE_CHOICE, NUMERIC, TRUE_FALSE, TYPE_IN
@@ -25,20 +24,14 @@ pytestmark = [
 TIMEOUT = 30.0
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+# One private tmux server for the tests of this file and those that import these two
+# (tests/tmuxkit.py): it ends by itself with its last session.
+tmux = Tmux()
 
 
 def wait_for(session: str, text: str, timeout: float = TIMEOUT) -> str:
     """Poll the pane until ``text`` shows; fail with the screen if it never does."""
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = tmux("capture-pane", "-p", "-t", session)
-        if text in screen:
-            return screen
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+    return tmux.wait_for(session, text, timeout)
 
 
 def test_play_a_round_in_tmux(tmp_path):
@@ -95,7 +88,7 @@ def test_play_a_round_in_tmux(tmp_path):
         tmux("send-keys", "-t", session, "C-q")
         wait_for(session, "GAME-OVER-0")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux.kill(session)
 
 
 BIG_QUESTION = """\
@@ -131,4 +124,4 @@ def test_title_stays_live_while_a_big_new_pack_is_read(tmp_path):
         screen = wait_for(session, "GAME-OVER-0", timeout=5)
         assert "Traceback" not in screen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux.kill(session)

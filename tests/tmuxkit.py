@@ -9,6 +9,8 @@ is retried by the waits below instead of stalling the run.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import subprocess
 import time
@@ -20,6 +22,7 @@ CALL_TIMEOUT = 10.0
 class Tmux:
     def __init__(self) -> None:
         self.socket = f"quiz-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        atexit.register(self.close)  # a server shared by a module goes when the run ends
 
     def __call__(self, *args: str) -> str:
         return subprocess.run(
@@ -48,6 +51,16 @@ class Tmux:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared in {session}; the screen was:\n{shown}")
 
+    def kill(self, session: str) -> None:
+        """End one session (and the server with its last session), whatever state it is in."""
+        subprocess.run(
+            ["tmux", "-L", self.socket, "kill-session", "-t", session],
+            capture_output=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            timeout=CALL_TIMEOUT,
+        )
+
     def close(self) -> None:
         subprocess.run(
             ["tmux", "-L", self.socket, "kill-server"],
@@ -56,3 +69,7 @@ class Tmux:
             stdin=subprocess.DEVNULL,
             timeout=CALL_TIMEOUT,
         )
+        # tmux leaves its socket file behind; where it puts it is tmux's documented default.
+        folder = os.path.join(os.environ.get("TMUX_TMPDIR") or "/tmp", f"tmux-{os.getuid()}")
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(folder, self.socket))
