@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from quiz.commands.play import DEFAULT_TIMER, MAX_TIMER
+from quiz.commands.play import DEFAULT_TIMER, MAX_TIMER, round_filters
 from quiz.model import DIFFICULTIES, QUESTION_TYPES
 
 
@@ -26,14 +26,7 @@ def _fail(message: str) -> NoReturn:
     metavar="PATH",
     help="Ask questions from this pack file (repeatable); default: every pack found.",
 )
-@click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
-)
+@round_filters
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions in the game.")
 @click.option(
     "--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g})."

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -202,6 +202,20 @@ def build_round(
     return session, usable, settings, store
 
 
+def round_filters(command: Any) -> Any:
+    """``--category`` and ``--type``, the same for every command that draws a round."""
+    command = click.option(
+        "--type",
+        "types",
+        multiple=True,
+        metavar="TYPE",
+        help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
+    )(command)
+    return click.option(
+        "--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable)."
+    )(command)
+
+
 @click.command("play")
 @click.option(
     "--pack",
@@ -210,14 +224,7 @@ def build_round(
     metavar="PATH",
     help="Play from this pack file (repeatable); default: every pack found.",
 )
-@click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
-)
+@round_filters
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions per player.")
 @click.option(
     "--timer", type=float, default=None, metavar="SECONDS", help=f"Seconds per question (default {DEFAULT_TIMER:g})."

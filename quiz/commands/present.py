@@ -6,20 +6,12 @@ import sys
 
 import click
 
-from quiz.commands.play import build_round
-from quiz.model import QUESTION_TYPES
+from quiz.commands.play import build_round, round_filters
 
 
 @click.command("present")
 @click.option("--pack", "packs", multiple=True, metavar="PATH", help="Questions from this pack file (repeatable).")
-@click.option("--category", "categories", multiple=True, metavar="NAME", help="Only this category (repeatable).")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help=f"Only this question type (repeatable): {', '.join(QUESTION_TYPES)}.",
-)
+@round_filters
 @click.option("--questions", type=int, default=10, show_default=True, help="Questions in the round.")
 @click.option("--timer", type=float, default=None, metavar="SECONDS", help="Seconds per question (default: none).")
 @click.option("--difficulty", default="any", show_default=True, metavar="LEVEL", help="any, easy, medium or hard.")
