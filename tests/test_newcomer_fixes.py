@@ -30,6 +30,17 @@ def one_round(*ids: str, clock=None, size_players=("Player",), mode="solo", time
     return QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=clock), session
 
 
+def fixture_app(settings: RoundSettings | None = None) -> QuizApp:
+    """The whole app from its title, with the fixture pack only and a score store in memory."""
+    return QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=settings,
+        store=ScoreStore(),
+    )
+
+
 # -- 2: a dialog pauses the question and hides it; nothing is refunded ----------------------
 @pytest.mark.parametrize("dialog", ["f1", "escape", "ctrl+p"])
 async def test_a_dialog_pauses_and_hides_the_question_and_refunds_nothing(dialog):
@@ -86,13 +97,7 @@ async def test_uppercase_letters_answer_and_move_on():
 
 
 async def test_uppercase_keys_on_the_title_and_in_dialogs():
-    app = QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"],
-        include_builtin=False,
-        include_user=False,
-        settings=RoundSettings(seed=1, timer=None, questions=2),
-        store=ScoreStore(),
-    )
+    app = fixture_app(RoundSettings(seed=1, timer=None, questions=2))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("S")
         await pilot.pause()
@@ -120,13 +125,7 @@ async def test_uppercase_keys_on_the_title_and_in_dialogs():
 
 # -- 6: arrows start from the chosen option -------------------------------------------------
 async def test_setup_arrows_start_from_the_chosen_option():
-    app = QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"],
-        include_builtin=False,
-        include_user=False,
-        settings=RoundSettings(seed=1, timer=20, questions=5),
-        store=ScoreStore(),
-    )
+    app = fixture_app(RoundSettings(seed=1, timer=20, questions=5))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("p")
         await pilot.pause()
@@ -173,13 +172,7 @@ async def test_names_of_twenty_characters_fit_every_table_at_80_columns(tmp_path
 
 
 async def test_a_name_over_twenty_characters_is_refused_on_setup():
-    app = QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"],
-        include_builtin=False,
-        include_user=False,
-        settings=RoundSettings(seed=1, timer=None, questions=2),
-        store=ScoreStore(),
-    )
+    app = fixture_app(RoundSettings(seed=1, timer=None, questions=2))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "tab", *("x" * 21), "enter")
         await pilot.pause()
@@ -236,9 +229,7 @@ async def test_a_typed_answer_can_be_skipped_in_an_untimed_round():
 
 # -- 12: the theme and the last round's settings are remembered ---------------------------------
 async def test_the_theme_and_last_settings_are_remembered_between_launches():
-    app = QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
-    )
+    app = fixture_app()
     async with app.run_test(size=(120, 36)) as pilot:
         app.theme = "nord"
         await pilot.press("p")
@@ -250,9 +241,7 @@ async def test_the_theme_and_last_settings_are_remembered_between_launches():
         assert on_question(app)
     saved = json.loads(locations.preferences_file().read_text(encoding="utf-8"))
     assert saved["theme"] == "nord" and saved["settings"]["timer"] == 30 and saved["settings"]["seed"] is None
-    again = QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"], include_builtin=False, include_user=False, store=ScoreStore()
-    )
+    again = fixture_app()
     async with again.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert again.theme == "nord" and again.settings.timer == 30
@@ -373,13 +362,7 @@ async def test_counts_say_what_a_round_can_draw_and_follow_the_other_filters(tmp
 
 
 async def test_a_round_error_after_f5_shows_whole_at_80_by_24():
-    app = QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"],
-        include_builtin=False,
-        include_user=False,
-        settings=RoundSettings(seed=1, timer=None, questions=20),
-        store=ScoreStore(),
-    )
+    app = fixture_app(RoundSettings(seed=1, timer=None, questions=20))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "f5")
         await pilot.pause()
