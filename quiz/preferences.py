@@ -69,13 +69,14 @@ def save(theme: str | None = None, settings: RoundSettings | None = None, path: 
     """Remember the theme and/or the round settings given (the others stay as they were); False if not written."""
     path = path or locations.preferences_file()
     data = _read(path)
+    before = dict(data)
     if theme is not None:
-        if data.get("theme") == theme:
-            return True  # nothing new (the app tells its theme at every start)
         data["theme"] = theme
     if settings is not None:
         # Not the seed: a remembered seed would replay the same round every time.
         data["settings"] = {**settings.to_data(), "seed": None, "practice": False}
+    if data == before:
+        return True  # nothing new (the app tells its theme at every start): nothing written
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

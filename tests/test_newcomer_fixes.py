@@ -425,3 +425,13 @@ async def test_square_brackets_in_names_and_prompts_are_shown_as_written():
                 assert "[i]Ana[/i]" in screen_text(app)  # the scoreboard
         shown = screen_text(app)
         assert "[i]Ana[/i]" in shown and "Review [i]Ana[/i]'s mistakes" in shown
+
+
+def test_saving_an_unchanged_theme_with_new_settings_keeps_the_settings(tmp_path):
+    path = tmp_path / "preferences.json"
+    assert preferences.save(theme="nord", path=path)
+    stamp = path.stat().st_mtime_ns
+    assert preferences.save(theme="nord", path=path) and path.stat().st_mtime_ns == stamp  # nothing new: not written
+    assert preferences.save(theme="nord", settings=RoundSettings(timer=30), path=path)
+    assert preferences.load(path) == preferences.Preferences("nord", preferences.load_settings(path))
+    assert preferences.load_settings(path).timer == 30
