@@ -13,7 +13,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from quiz.tui.answers.base import Answered, AnswerInput
-from quiz.tui.answers.pointed import Hanging, PointedList, hanging
+from quiz.tui.answers.pointed import Hanging, PointedList
 
 
 class ArrangeList(PointedList):
@@ -36,11 +36,11 @@ class ArrangeList(PointedList):
     def _prompt(self, row: int) -> Hanging:
         pointer = (self.pointer(row) + " ", "bold")
         if not self.fixed:
-            return hanging(pointer, (f" {row + 1} ", "bold reverse"), ("  ", ""), text=self.items[row])
+            return Hanging((pointer, (f" {row + 1} ", "bold reverse"), ("  ", "")), self.items[row])
         # Pad the fixed side to one width so the arrows line up in a column.
         width = max(len(left) for left in self.fixed)
         left = self.fixed[row] if row < len(self.fixed) else ""
-        return hanging(pointer, (f"{left:<{width}}", ""), ("  →  ", "bold"), text=self.items[row], text_style="bold")
+        return Hanging((pointer, (f"{left:<{width}}", ""), ("  →  ", "bold")), self.items[row], "bold")
 
     def move(self, delta: int) -> None:
         row = self.highlighted

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from quiz.tui.answers.base import Answered, AnswerInput
-from quiz.tui.answers.pointed import Hanging, PointedList, hanging, key_label
+from quiz.tui.answers.pointed import Hanging, PointedList, key_label
 
 
 class CheckAnswer(PointedList, AnswerInput):
@@ -35,7 +35,7 @@ class CheckAnswer(PointedList, AnswerInput):
     def _prompt(self, index: int) -> Hanging:
         box = "[x]" if index in self.checked else "[ ]"
         cells = ((self.pointer(index) + " ", "bold"), (f" {key_label(index)} ", "bold reverse"), (f" {box} ", ""))
-        return hanging(*cells, text=self.labels[index])
+        return Hanging(cells, self.labels[index])
 
     def toggle(self, index: int) -> None:
         if not 0 <= index < len(self.labels):

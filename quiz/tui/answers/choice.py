@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from quiz.qtypes import Response
 from quiz.tui.answers.base import LETTERS, Answered, AnswerInput
-from quiz.tui.answers.pointed import Hanging, PointedList, hanging, key_label
+from quiz.tui.answers.pointed import Hanging, PointedList, key_label
 
 
 class ChoiceList(PointedList):
@@ -24,7 +24,7 @@ class ChoiceList(PointedList):
 
     def _prompt(self, index: int) -> Hanging:
         cells = ((self.pointer(index) + " ", "bold"), (f" {self.keys[index]} ", "bold reverse"), ("  ", ""))
-        return hanging(*cells, text=self.labels[index])
+        return Hanging(cells, self.labels[index])
 
     def on_mount(self) -> None:
         self.highlighted = 0

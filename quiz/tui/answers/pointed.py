@@ -54,10 +54,6 @@ class Hanging:
         return Measurement(indent + longest, indent + self.text.cell_len)
 
 
-def hanging(*cells: tuple[str, str], text: str, text_style: str = "") -> Hanging:
-    return Hanging(cells, text, text_style)
-
-
 class PointedList(OptionList):
     """An option list that draws a pointer beside the highlighted row as well as colouring it."""
 
