@@ -373,8 +373,9 @@ async def test_a_round_error_after_f5_shows_whole_at_80_by_24():
         assert "Back" in lines[-1] and "questions." not in lines[-1]
 
 
-async def test_arrows_scroll_a_long_reveal_with_nothing_focused():
-    # Between questions nothing holds the focus (moving it restyles the screen); the screen scrolls the reveal.
+async def test_arrows_scroll_a_long_reveal_although_the_covered_answer_keeps_the_focus():
+    # Between questions the covered answer widget keeps the focus (moving it restyles the screen);
+    # the screen takes the arrows and scrolls the reveal.
     app, session = one_round("tui-roglic", timer=None)
     async with app.run_test(size=(80, 16)) as pilot:
         await pilot.pause()
@@ -392,9 +393,56 @@ async def test_arrows_scroll_a_long_reveal_with_nothing_focused():
         await pilot.press("up")
         await pilot.pause()
         assert body.scroll_y == body.max_scroll_y - 1
+        await pilot.press("home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
         await pilot.press("enter")  # and Enter still moves on
         await pilot.pause()
         assert session.phase is not Phase.CLOSED
+
+
+async def test_keys_pressed_while_a_view_covers_the_question_never_reach_its_answer():
+    # The question stays on screen under the hand-off and the reveal, its answer widget focused:
+    # the arrows meanwhile must not move its highlight.
+    settings = RoundSettings(seed=5, timer=None, mode=HOTSEAT, players=("Ana", "Ben"))
+    clock = FakeClock()
+    session = Session.create([], settings, fixed=[BY_ID["tui-producer"], BY_ID["tui-episodes"]], clock=clock)
+    app = QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert on_handoff(app)
+        await pilot.press("down", "down", "end", "pagedown")  # on the hand-off, before the first question
+        clock.advance(1.0)  # past the hand-off's guard against a double Enter
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_question(app)
+        answers = app.screen.question_view.answers
+        assert answers.highlighted == 0 and "▶  1 A " in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert on_reveal(app) and app.screen.focused is answers  # covered, still focused
+        await pilot.press("down", "end")  # on the reveal
+        await pilot.pause()
+        assert answers.highlighted == 0  # a key answered: the highlight never moved, and the arrows scrolled
+
+
+async def test_text_typed_while_the_reveal_covers_the_box_is_not_in_the_next_one():
+    app, session = one_round("tui-roglic", "tui-roglic", timer=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert on_reveal(app)
+        await pilot.press("q", "w", "e")  # typed while the reveal covers the box, which keeps the focus
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_question(app) and session.turn.number == 2
+        assert app.screen.query_one("#answer").value == ""
+        assert "qwe" not in screen_text(app)
 
 
 async def test_square_brackets_in_names_and_prompts_are_shown_as_written():

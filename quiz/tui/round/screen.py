@@ -1,10 +1,18 @@
 """The round on one screen: it renders the session's state and forwards the players' keys to it.
 
 A key press goes key → this screen → the session → the state this screen
-renders; the app is not on the way. The screen shows one of three views at a
-time, by the session's phase: the hand-off (READY), the question (OPEN) or the
-reveal (CLOSED). It dismisses with the game's record when the round is over,
-or with None when the players leave it.
+renders; the app is not on the way. The screen shows one of three views, by
+the session's phase: the hand-off (READY), the question (OPEN) or the reveal
+(CLOSED). It dismisses with the game's record when the round is over, or with
+None when the players leave it.
+
+The question view never leaves the screen: the hand-off and the reveal are
+drawn over it, on a layer of their own, and its answer widget keeps the
+keyboard focus between questions. Hiding the question and showing it again
+made Textual lay out, resize and restyle all of its widgets on every question
+(in ``bench/response.py`` the next question took about 23 ms at the median
+instead of 17). While a view covers the question, Enter and Space are the
+screen's, and so are the arrows on the reveal, which they scroll.
 
 The clock is the session's. A dialog over this screen (help, the leave-round
 question, the command palette) pauses the session and hides the question; the
@@ -18,6 +26,7 @@ import math
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
 
@@ -39,15 +48,18 @@ TICK = 0.1
 class RoundScreen(AnswerKeys, Screen[GameResult | None]):
     IN_ROUND = True  # quitting from here asks first
     BINDINGS = [
-        # Priority: they reach the screen even while the (hidden) answer widget keeps the focus, which
-        # it does between questions, since moving the focus restyles widgets (about 5 ms a move).
-        # Outside their phase they are off (check_action), and the key goes on to the focused widget.
+        # Priority: they reach the screen although the covered answer widget keeps the focus between
+        # questions (moving the focus restyles widgets, a few ms a move). Outside their phases they are
+        # off (check_action), and the key goes on to the focused widget.
         Binding("enter,space,n,N", "ready", "Ready", priority=True),
         Binding("enter,space,n,N", "next", "Next", priority=True),
         Binding("f2", "skip", "Skip"),
         Binding("escape", "leave", "Leave round"),
-        # A long reveal scrolls from the screen: nothing is focused between questions.
-        *[Binding(key, f"scroll_reveal('{key}')", show=False) for key in ("up", "down", "pageup", "pagedown")],
+        # On the reveal the arrows scroll it: they must not reach the covered answer widget.
+        *[
+            Binding(key, f"scroll_reveal('{key}')", show=False, priority=True)
+            for key in ("up", "down", "pageup", "pagedown", "home", "end")
+        ],
         *ANSWER_BINDINGS,
     ]
 
@@ -71,9 +83,10 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
 
     # -- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield self.handoff_view
-        yield self.question_view
-        yield self.reveal_view
+        with Container(id="round-views"):
+            yield self.question_view
+            yield self.handoff_view
+            yield self.reveal_view
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -125,7 +138,6 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
             self.app.clear_notifications()
         self._last_phase = phase
         self.handoff_view.display = phase is Phase.READY
-        self.question_view.display = phase is Phase.OPEN
         self.reveal_view.display = phase in (Phase.CLOSED, Phase.STANDINGS)
         if phase is Phase.READY:
             self._show_handoff()
@@ -267,8 +279,14 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
 
     def action_scroll_reveal(self, key: str) -> None:
         body = self.reveal_view.query_one("#reveal-body")
-        scroll = {"up": body.scroll_up, "down": body.scroll_down, "pageup": body.scroll_page_up}
-        scroll.get(key, body.scroll_page_down)(animate=False)
+        scroll = {
+            "up": body.scroll_up,
+            "down": body.scroll_down,
+            "pageup": body.scroll_page_up,
+            "pagedown": body.scroll_page_down,
+            "home": body.scroll_home,
+        }
+        scroll.get(key, body.scroll_end)(animate=False)
 
     def action_leave(self) -> None:
         from quiz.tui.modals.confirm import ConfirmModal
