@@ -11,6 +11,9 @@ of ``quiz --help``'s 100 ms budget:
 * ``quiz validate PATH...`` with nothing but existing paths calls the same
   report the click command calls.
 
+And ``quiz`` alone, or with only ``--data-dir DIR``, starts the game without
+click: it is on the way to the title screen (``quiz.commands.start``).
+
 Anything else, including every mistake, goes through click and its messages.
 """
 
@@ -36,13 +39,27 @@ def _fast(args: list[str]) -> int | None:
         paths = args[1:]
         if any(a.startswith("-") or not os.path.exists(a) for a in paths):
             return None  # options, "--", or a missing path: click's parsing and messages
-        from quiz.locations import data_dir_problem
+        from quiz.commands.start import use_data_dir
         from quiz.validate_report import run
 
-        if problem := data_dir_problem():  # as the click group says it
-            sys.stderr.write(f"quiz: {problem}\n")
-
+        use_data_dir(None)  # says what is wrong with the data folder, as the click group does
         return run(paths)
+    data_dir = _data_dir_only(args)
+    if data_dir is not None:
+        from quiz.commands.start import start_game
+
+        return start_game(data_dir or os.environ.get("QUIZ_DATA_DIR"))
+    return None
+
+
+def _data_dir_only(args: list[str]) -> str | None:
+    """The DIR of ``quiz [--data-dir DIR]`` ("" when it is not given); None for any other arguments."""
+    if not args:
+        return ""
+    if len(args) == 2 and args[0] == "--data-dir" and args[1] and not args[1].startswith("-"):
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--data-dir=") and len(args[0]) > len("--data-dir="):
+        return args[0].removeprefix("--data-dir=")
     return None
 
 

@@ -141,3 +141,67 @@ def test_a_data_dir_that_is_a_file_is_said_and_validation_goes_on(tmp_path):
     assert "(from QUIZ_DATA_DIR) is a file, not a folder" in err and "--data-dir" not in err
     slow = _click(*args, QUIZ_DATA_DIR=str(not_a_dir))
     assert (out, err.strip(), status) == (slow.stdout, slow.stderr.strip(), str(slow.returncode))
+
+
+# The game itself, built as for real but not run: which data folder it got, and whether click was imported.
+def _game(door: str, *args: str, **env: str) -> tuple[str, str, bool, str]:
+    """(stdout, stderr, click imported?, exit status) of `quiz ARGS` through quiz.cli.main ("fast")
+    or the click group ("click")."""
+    call = "main()" if door == "fast" else "cli(sys.argv[1:], prog_name='quiz')"
+    code = (
+        "import sys\n"
+        "from quiz import locations\n"
+        "from quiz.tui.app import QuizApp\n"
+        "QuizApp.run = lambda self: print('GAME', locations.data_dir(), locations.data_dir_origin())\n"
+        "from quiz.cli import main\n"
+        + ("from quiz.commands.group import cli\n" if door == "click" else "")
+        + "sys.argv = ['quiz'] + sys.argv[1:]\n"
+        f"try:\n    {call}\nexcept SystemExit as e:\n    code = e.code\n"
+        "sys.stdout.flush()\n"
+        "sys.stderr.write('\\nCLICK %s STATUS %s\\n' % ('click' in sys.modules, code))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, env=_env(**env)
+    )
+    err, _, tail = done.stderr.rpartition("\nCLICK ")
+    imported, _, status = tail.strip().partition(" STATUS ")
+    return done.stdout, err, imported == "True", status
+
+
+@pytest.mark.parametrize("how", ["none", "option", "option=", "env", "option over env"])
+def test_the_game_starts_without_click_and_as_click_starts_it(tmp_path, how):
+    data, other = tmp_path / "data", tmp_path / "other"
+    args, env = {
+        "none": ((), {}),
+        "option": (("--data-dir", str(data)), {}),
+        "option=": ((f"--data-dir={data}",), {}),
+        "env": ((), {"QUIZ_DATA_DIR": str(data)}),
+        "option over env": (("--data-dir", str(data)), {"QUIZ_DATA_DIR": str(other)}),
+    }[how]
+    base = {"QUIZ_DATA_DIR": ""}  # the variable of the machine running the tests must not choose
+    fast = _game("fast", *args, **{**base, **env})
+    assert not fast[2] and fast[3] == "0", fast
+    assert fast[0].startswith("GAME ")
+    if how != "none":
+        assert fast[0].split()[1] == str(data)
+    slow = _game("click", *args, **{**base, **env})
+    assert (fast[0], fast[1], fast[3]) == (slow[0], slow[1], slow[3])
+
+
+def test_a_data_dir_that_is_a_file_is_said_and_the_game_starts_either_way(tmp_path):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x", encoding="utf-8")
+    for args, env in ((("--data-dir", str(not_a_dir)), {}), ((), {"QUIZ_DATA_DIR": str(not_a_dir)})):
+        fast = _game("fast", *args, **env)
+        assert not fast[2] and fast[3] == "0" and fast[0].startswith("GAME ")
+        assert "is a file, not a folder" in fast[1]
+        slow = _game("click", *args, **env)
+        assert (fast[0], fast[1].strip(), fast[3]) == (slow[0], slow[1].strip(), slow[3])
+
+
+@pytest.mark.parametrize("args", [["--data-dir"], ["--data-dir", ""], ["--data-dir="], ["--data-dir", "-x"], ["-x"]])
+def test_other_ways_to_start_go_through_click(args):
+    fast = _game("fast", *args)
+    assert fast[2]  # click was imported: it parsed them
+    slow = _game("click", *args)
+    assert (fast[0], fast[1], fast[3]) == (slow[0], slow[1], slow[3])

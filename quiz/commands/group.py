@@ -58,16 +58,8 @@ class LazyGroup(click.Group):
 @click.help_option("-h", "--help", help=HELP_HELP)
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
-    from quiz import locations
+    from quiz.commands.start import start_game, use_data_dir
 
-    if data_dir:
-        locations.set_data_dir(data_dir)
-    if problem := locations.data_dir_problem():
-        click.echo(f"quiz: {problem}", err=True)
     if ctx.invoked_subcommand is None:
-        from quiz.tui.app import QuizApp
-
-        app = QuizApp()
-        app.run()
-        # A crash inside the app has already been shown; the exit status must say so too.
-        sys.exit(app.return_code or 0)
+        sys.exit(start_game(data_dir))
+    use_data_dir(data_dir)
