@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
+from quiz.tui import sheets
 from quiz.tui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ STATUS_DELAY = 0.3
 class QuizApp(App[None]):
     """Title → setup → the round → results → title."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = sheets.APP  # the other screens' sheets are read after the first frame (sheets.py)
     TITLE = "Tour de France Quiz"
     BINDINGS = [
         Binding("f1", "help", "Help"),
@@ -152,11 +153,13 @@ class QuizApp(App[None]):
         gc.set_threshold(GC_THRESHOLD)
         if self._first_session is not None:
             # `quiz play`: its packs, store and round were given, so the round starts at once.
+            sheets.read_later(self)
             self.play(self._first_session)
             self.report_store_problem()
             self.call_after_refresh(gc.freeze)
         else:
-            # The title needs neither packs nor scores: find them once it is on screen.
+            # The title needs neither packs, nor scores, nor the other screens' styles: they come once it is on screen.
+            self.call_after_refresh(sheets.read_later, self)
             self.call_after_refresh(self._find_packs)
 
     def _remember_preferences(self) -> None:

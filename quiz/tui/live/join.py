@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from quiz.live.client import GAME_OVER, LiveClient
 from quiz.qtypes import TYPES, WireError
+from quiz.tui import sheets
 from quiz.tui.answers import Answered
 from quiz.tui.answers.base import LETTERS
 from quiz.tui.live.common import board, place_text, plain
@@ -36,7 +37,7 @@ _LETTER_KEYS = [
 
 
 class JoinApp(App[None]):
-    CSS_PATH: ClassVar[CSSPathType] = ["../app.tcss", "live.tcss"]
+    CSS_PATH: ClassVar[CSSPathType] = [sheets.APP, sheets.ROUND, "live.tcss"]
     TITLE = "Tour de France Quiz · live room"
     BINDINGS: ClassVar[list[BindingType]] = [
         *[Binding(str(i + 1), f"number({i})", show=False) for i in range(8)],

@@ -25,6 +25,7 @@ from textual.widgets import Digits, Static
 
 from quiz.qtypes import TYPES, canonical_answer, client_view
 from quiz.session import Change, GameResult, Phase, Session
+from quiz.tui import sheets
 from quiz.tui.answers.base import LETTERS
 from quiz.tui.teams import badge
 from quiz.tui.widgets.keybar import KeyBar
@@ -59,6 +60,7 @@ def options_table(view: Mapping[str, Any]) -> Table:
 
 
 class PresenterScreen(Screen[GameResult | None]):
+    CSS_PATH = sheets.PRESENT
     HELP_SECTION = "Presenting"
     IN_ROUND = True
     BINDINGS = [

@@ -33,6 +33,7 @@ from textual.screen import Screen
 from quiz.qtypes import client_view
 from quiz.session import Change, GameResult, Phase, RoundError, Session, Turn
 from quiz.session.result import TEAM_MODES
+from quiz.tui import sheets
 from quiz.tui.answers import Answered
 from quiz.tui.round.handoff import HandoffView
 from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
@@ -46,6 +47,7 @@ TICK = 0.1
 
 
 class RoundScreen(AnswerKeys, Screen[GameResult | None]):
+    CSS_PATH = sheets.ROUND
     IN_ROUND = True  # quitting from here asks first
     BINDINGS = [
         # Priority: they reach the screen although the covered answer widget keeps the focus between

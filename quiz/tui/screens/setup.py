@@ -28,6 +28,7 @@ from quiz.session import HOTSEAT, QUESTION_COUNTS, SOLO, TEAMS, TIMER_CHOICES, R
 from quiz.session.draw import drawable
 from quiz.session.settings import BUZZER
 from quiz.storage import ScoreStore
+from quiz.tui import sheets
 from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from quiz.tui.widgets.toggles import MarkedSelectionList, RadioRow
@@ -54,6 +55,7 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 class SetupScreen(Screen[Session | None]):
+    CSS_PATH = sheets.SETUP
     HELP_SECTION = "Setting up a round"
     BINDINGS = [
         Binding("escape", "back", "Back"),

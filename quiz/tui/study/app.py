@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from quiz.study import DEFAULT_LEARNER, Study
+from quiz.tui import sheets
 from quiz.tui.app import QuizApp
 from quiz.tui.study.screen import StudyScreen
 
@@ -28,8 +28,7 @@ def study_screen(app: QuizApp) -> StudyScreen:
 class StudyApp(QuizApp):
     """``quiz study``: the app opened on a study session; leaving it shows the title, like after a round."""
 
-    # Textual reads a relative CSS path beside the subclass's module: name the game's own sheet.
-    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
+    CSS_PATH = sheets.APP
 
     def __init__(self, study: Study, categories: Sequence[str] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -38,4 +37,5 @@ class StudyApp(QuizApp):
 
     def on_mount(self) -> None:
         # QuizApp.on_mount runs as well (Textual calls each class's handler): it finds no packs to load.
+        sheets.read_later(self)  # before the study screen, which needs the round's sheet
         self.push_screen(StudyScreen(lambda: self._study, self._study_categories), lambda _: self.show_title())

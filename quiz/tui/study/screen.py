@@ -25,6 +25,7 @@ from quiz.qtypes import client_view
 from quiz.scoring import Points
 from quiz.session import AnswerRecord
 from quiz.study import ALL, Outcome, Study, StudyError, StudySession, check_learner
+from quiz.tui import sheets
 from quiz.tui.answers import Answered
 from quiz.tui.round.keys import ANSWER_BINDINGS, AnswerKeys
 from quiz.tui.round.question import QuestionView
@@ -43,6 +44,7 @@ class StudyScreen(AnswerKeys, Screen[None]):
     """Dismisses (with None) when the learner leaves the overview."""
 
     HELP_SECTION = "Study mode"
+    CSS_PATH = sheets.ROUND  # the round's question and reveal views
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Study"),
         Binding("enter,space,n,N", "next", "Next"),
