@@ -150,9 +150,11 @@ class RoundScreen(AnswerKeys, Screen[GameResult | None]):
         self.refresh_bindings()
         if self.is_mounted:
             self.query_one(KeyBar).refresh_keys()  # the keys of this phase
-            # A whole new view: ask for a full repaint too. Measured with bench/response.py:
-            # the reveal's frame comes about 5 ms sooner at p50 (the exact cause is Textual's).
-            self.refresh()
+            if phase is not Phase.OPEN:
+                # A view comes over the question: ask for a full repaint too. Measured with
+                # bench/response.py, the reveal's frame comes about 10 ms sooner at p50; for the
+                # question, whose view stays, the same request made its frame about 4 ms later.
+                self.refresh()
 
     def _show_handoff(self) -> None:
         session, turn = self.session, self.session.turn
