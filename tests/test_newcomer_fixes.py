@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import FIXTURES
 from sessionkit import FakeClock
-from tuikit import on_handoff, on_question, on_reveal, screen_text
+from tuikit import fixture_app, on_handoff, on_question, on_reveal, screen_text
 
 from quiz import locations, preferences
 from quiz.packcache import load_pack
@@ -28,17 +28,6 @@ def one_round(*ids: str, clock=None, size_players=("Player",), mode="solo", time
     settings = RoundSettings(seed=5, timer=timer, mode=mode, players=size_players)
     session = Session.create([], settings, fixed=[BY_ID[i] for i in ids], clock=clock)
     return QuizApp(entries=[], store=ScoreStore(), session=session, settings=settings, clock=clock), session
-
-
-def fixture_app(settings: RoundSettings | None = None) -> QuizApp:
-    """The whole app from its title, with the fixture pack only and a score store in memory."""
-    return QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"],
-        include_builtin=False,
-        include_user=False,
-        settings=settings,
-        store=ScoreStore(),
-    )
 
 
 # -- 2: a dialog pauses the question and hides it; nothing is refunded ----------------------

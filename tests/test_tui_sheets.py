@@ -8,28 +8,17 @@ parse every sheet again.
 
 from __future__ import annotations
 
-from conftest import FIXTURES
-from tuikit import on_question
+from tuikit import fixture_app, on_question
 
 from quiz.session import RoundSettings
-from quiz.storage import ScoreStore
 from quiz.tui import sheets
-from quiz.tui.app import QuizApp
 from quiz.tui.screens.setup import SetupScreen
 
-
-def fixture_app() -> QuizApp:
-    return QuizApp(
-        pack_paths=[FIXTURES / "tui-pack.yaml"],
-        include_builtin=False,
-        include_user=False,
-        settings=RoundSettings(seed=1, timer=None, questions=2),
-        store=ScoreStore(),
-    )
+ROUND = RoundSettings(seed=1, timer=None, questions=2)
 
 
 async def test_the_title_is_drawn_before_the_other_sheets_are_read_and_they_follow_it():
-    app = fixture_app()
+    app = fixture_app(ROUND)
     at_first_frame: list[bool] = []
     display = app._display
 
@@ -46,7 +35,7 @@ async def test_the_title_is_drawn_before_the_other_sheets_are_read_and_they_foll
 
 
 async def test_opening_the_setup_screen_and_a_round_parses_no_sheet_again():
-    app = fixture_app()
+    app = fixture_app(ROUND)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         reparsed: list[bool] = []

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 
+from conftest import FIXTURES
 from rich.console import Console
 
 from quiz.catalog import load_questions
 from quiz.model import Question
 from quiz.session import Phase, RoundSettings, Session
+from quiz.storage import ScoreStore
 from quiz.tui.app import QuizApp
 from quiz.tui.round.screen import RoundScreen
 
@@ -64,3 +66,14 @@ def fixed_round(app: QuizApp, *ids: str, **settings: object) -> Session:
     base: dict[str, object] = dict(seed=7, timer=20)
     base.update(settings)
     return begin(app, RoundSettings(**base), fixed=[by_id[i] for i in ids])  # type: ignore[arg-type]
+
+
+def fixture_app(settings: RoundSettings | None = None) -> QuizApp:
+    """The whole app from its title, with the fixture pack only and a score store in memory."""
+    return QuizApp(
+        pack_paths=[FIXTURES / "tui-pack.yaml"],
+        include_builtin=False,
+        include_user=False,
+        settings=settings,
+        store=ScoreStore(),
+    )

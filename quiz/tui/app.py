@@ -163,7 +163,8 @@ class QuizApp(App[None]):
             self.call_after_refresh(self._find_packs)
 
     def _remember_preferences(self) -> None:
-        """The theme and round settings of the last launch, and the theme saved whenever it changes."""
+        """The theme of the last launch, and the theme saved whenever it changes (the round settings are read
+        when first wanted: see ``settings``)."""
         from quiz import preferences
 
         theme = preferences.load_theme()
